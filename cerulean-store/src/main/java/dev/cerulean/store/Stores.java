@@ -1,0 +1,16 @@
+package dev.cerulean.store;
+
+/** Every store of one database, opened together and closed together. */
+public interface Stores extends AutoCloseable {
+    ResourceStore resources();
+    IdentityStore identities();
+    OperationStore operations();
+    KeyValueStore values();
+    SecretStore secrets();
+    Transactions transactions();
+
+    /** Which backend this is, e.g. {@code sqlite} or {@code postgresql}, for logs and health. */
+    String backend();
+
+    @Override void close();
+}
