@@ -149,6 +149,36 @@ public final class ArmErrors {
                         + String.join(",", dev.cerulean.core.id.Locations.NAMES) + "'.");
     }
 
+    public static ApiError invalidLocationForResource(String location) {
+        return ApiError.of(400, "LocationNotAvailableForResourceType", "The provided location '" + location
+                + "' is not available for resource type. List of available regions is '"
+                + String.join(",", dev.cerulean.core.id.Locations.NAMES) + "'.");
+    }
+
+    public static ApiError locationChanged(String name, String existing, String rg, String requested) {
+        return ApiError.of(400, "InvalidResourceLocation", "The resource '" + name + "' already exists in location '"
+                + existing + "' in resource group '" + rg + "'. A resource with the same name cannot be created in location '"
+                + requested + "'. Please select a new resource name.");
+    }
+
+    public static ApiError invalidFilter(String filter) {
+        return ApiError.of(400, "InvalidFilterInQueryString", "The $filter '" + filter
+                + "' is not supported. Supported: resourceType eq, name eq, location eq, resourceGroup eq, tagName eq [and tagValue eq], substringof('x', name), joined by 'and'.");
+    }
+
+    public static ApiError invalidSkipToken() {
+        return ApiError.of(400, "InvalidSkipToken", "The $skipToken query parameter is invalid.");
+    }
+
+    public static ApiError concurrentUpdate(String id) {
+        return ApiError.of(409, "Conflict", "The resource '" + id + "' was modified by another request; retry the request.");
+    }
+
+    public static ApiError parentResourceNotFound(String typeAndName, String rg) {
+        return ApiError.of(404, "ParentResourceNotFound", "Can not perform requested operation on nested resource. Parent resource '"
+                + typeAndName + "' not found.");
+    }
+
     // --- conditional requests ------------------------------------------------------------
 
     public static ApiError preconditionFailed() {

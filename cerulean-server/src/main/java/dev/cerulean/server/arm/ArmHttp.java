@@ -1,0 +1,93 @@
+package dev.cerulean.server.arm;
+
+import dev.cerulean.core.error.ArmErrors;
+import dev.cerulean.server.http.RequestContext;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The seam between Javalin and the ARM engine: registers ARM's path prefixes for every method,
+ * turns a {@link Context} into an {@link ArmRequest} (reading at most the configured body size) and
+ * writes the {@link ArmResponse}. Nothing below this class sees Javalin.
+ */
+public final class ArmHttp {
+
+    private static final Set<String> PUBLIC_ARM_HOSTS = Set.of("management.azure.com", "management.core.windows.net");
+
+    private final ArmRoutes routes;
+    private final long maxBody;
+
+    public ArmHttp(ArmRoutes routes, long maxBody) {
+        this.routes = routes;
+        this.maxBody = maxBody;
+    }
+
+    public void register(RoutesConfig r) {
+        for (String prefix : ArmRoutes.PREFIXES) {
+            for (String path : List.of(prefix, prefix + "/*")) {
+                r.get(path, this::handle);
+                r.head(path, this::handle);
+                r.put(path, this::handle);
+                r.patch(path, this::handle);
+                r.delete(path, this::handle);
+                r.post(path, this::handle);
+            }
+        }
+    }
+
+    private void handle(Context ctx) {
+        RequestContext rc = RequestContext.of(ctx);
+        String method = ctx.method().name();
+        String path = ctx.path();
+        byte[] body = method.equals("PUT") || method.equals("PATCH") || method.equals("POST") ? readBody(ctx) : null;
+        ArmRequest req = new ArmRequest(method, path, segments(path), ctx.queryParamMap(), ctx::header, body,
+                ctx.header("Content-Type"), null, null, rc.baseUrl());
+        String host = hostOf(ctx.host());
+        ArmResponse res = routes.dispatch(req, PUBLIC_ARM_HOSTS.contains(host));
+        res.headers().forEach(ctx::header);
+        ctx.status(res.status());
+        if (res.body() != null) {
+            ctx.contentType("application/json; charset=utf-8");
+            if (!method.equals("HEAD")) ctx.result(res.body());
+        }
+    }
+
+    /** Reads the body with a hard cap, so an oversized upload is refused without buffering it all. */
+    private byte[] readBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBody) throw ArmErrors.requestTooLarge(maxBody);
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] data = in.readNBytes((int) maxBody + 1);
+            if (data.length > maxBody) throw ArmErrors.requestTooLarge(maxBody);
+            return data;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Decoded path segments; a trailing slash (the ML docs' {@code workspaces/?api-version}) is ignored. */
+    static List<String> segments(String path) {
+        List<String> out = new ArrayList<>();
+        for (String part : path.split("/")) {
+            if (!part.isEmpty()) out.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static String hostOf(String hostHeader) {
+        if (hostHeader == null) return "";
+        String h = hostHeader.toLowerCase(java.util.Locale.ROOT);
+        if (h.startsWith("[")) return h.substring(0, h.indexOf(']') + 1);
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.cerulean.server.arm.generic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ArmErrors;
+import dev.cerulean.core.json.Json;
+import dev.cerulean.server.arm.ArmRequest;
+import dev.cerulean.server.arm.ArmResponse;
+import dev.cerulean.store.Page;
+import dev.cerulean.store.ResourceQuery;
+import dev.cerulean.store.ResourceRecord;
+import dev.cerulean.store.ResourceStore;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Collection GETs: one paged store query, {@code $filter} applied, {@code $top} as page size, and
+ * an absolute {@code nextLink} carrying {@code api-version} and a {@code $skipToken} (arm.md §12).
+ * Documents are written out as stored, without a parse, unless the filter needs their tags.
+ */
+public final class Listing {
+
+    public static final int DEFAULT_PAGE = 1000;
+
+    private final ResourceStore store;
+
+    public Listing(ResourceStore store) {
+        this.store = store;
+    }
+
+    /** Lists full documents (provider collection GETs, resource groups). */
+    public ArmResponse documents(ArmRequest req, ResourceQuery query, ODataFilter filter) {
+        return page(req, query, filter, null);
+    }
+
+    /** Lists projections of each document (generic {@code /resources} lists). */
+    public ArmResponse projected(ArmRequest req, ResourceQuery query, ODataFilter filter,
+                                 Function<ResourceRecord, JsonNode> projection) {
+        return page(req, query, filter, projection);
+    }
+
+    private ArmResponse page(ArmRequest req, ResourceQuery query, ODataFilter filter,
+                             Function<ResourceRecord, JsonNode> projection) {
+        int size = pageSize(req.queryParam("$top"));
+        String cursor = decodeCursor(req.queryParam("$skipToken"));
+        Page<ResourceRecord> page = store.list(query.after(cursor).limit(size));
+        StringBuilder out = new StringBuilder(256 + page.items().size() * 512).append("{\"value\":[");
+        boolean first = true;
+        for (ResourceRecord rec : page.items()) {
+            JsonNode tags = filter.needsTags() ? Documents.parse(rec.body()).get("tags") : null;
+            if (!filter.matches(rec, tags)) continue;
+            if (!first) out.append(',');
+            first = false;
+            out.append(projection == null ? rec.body() : Json.write(projection.apply(rec)));
+        }
+        out.append(']');
+        if (page.nextCursor() != null) {
+            out.append(",\"nextLink\":").append(Json.write(Json.MAPPER.getNodeFactory().textNode(nextLink(req, page.nextCursor()))));
+        }
+        out.append('}');
+        return new ArmResponse(200, Map.of(), out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int pageSize(String top) {
+        if (top == null) return DEFAULT_PAGE;
+        try {
+            int n = Integer.parseInt(top.trim());
+            if (n < 1) throw ArmErrors.invalidRequestContent("$top must be a positive integer.");
+            return Math.min(n, DEFAULT_PAGE);
+        } catch (NumberFormatException e) {
+            throw ArmErrors.invalidRequestContent("$top must be a positive integer.");
+        }
+    }
+
+    private static String decodeCursor(String token) {
+        if (token == null || token.isBlank()) return null;
+        try {
+            return new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ArmErrors.invalidSkipToken();
+        }
+    }
+
+    /** The same URL with every original parameter but the old skip token, plus the new one. */
+    private static String nextLink(ArmRequest req, String cursor) {
+        StringBuilder b = new StringBuilder(req.baseUrl()).append(req.path()).append('?');
+        boolean first = true;
+        for (Map.Entry<String, List<String>> e : req.query().entrySet()) {
+            if (e.getKey().equalsIgnoreCase("$skipToken")) continue;
+            for (String v : e.getValue()) {
+                if (!first) b.append('&');
+                first = false;
+                b.append(enc(e.getKey())).append('=').append(enc(v));
+            }
+        }
+        if (!first) b.append('&');
+        b.append("$skipToken=").append(Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(cursor.getBytes(StandardCharsets.UTF_8)));
+        return b.toString();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%24", "$");
+    }
+
+    /** GenericResourceExpanded (arm.md §13): envelope fields only, no properties. */
+    public static JsonNode genericProjection(ResourceRecord rec, boolean expand) {
+        ObjectNode doc = Documents.parse(rec.body());
+        ObjectNode out = Json.object();
+        out.put("id", rec.id());
+        out.put("name", rec.name());
+        out.set("type", doc.get("type"));
+        for (String f : List.of("sku", "kind", "managedBy", "identity", "plan", "extendedLocation")) {
+            if (doc.hasNonNull(f)) out.set(f, doc.get(f));
+        }
+        if (rec.location() != null) out.put("location", rec.location());
+        out.set("tags", doc.has("tags") ? doc.get("tags") : Json.object());
+        if (doc.has("systemData")) out.set("systemData", doc.get("systemData"));
+        if (expand) {
+            out.put("createdTime", Json.armTime(rec.createdAt()));
+            out.put("changedTime", Json.armTime(rec.changedAt()));
+            out.put("provisioningState", Documents.provisioningState(doc));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cerulean.server.http;
+
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Decides which surface answers a request. An Azure host name selects its surface whatever the
+ * path; any other host (localhost, 127.0.0.1, ::1) reaches every surface by path, since their path
+ * sets do not overlap.
+ */
+public final class SurfaceResolver {
+
+    private static final Set<String> ARM_HOSTS = Set.of("management.azure.com", "management.core.windows.net");
+    private static final Set<String> ENTRA_HOSTS = Set.of("login.microsoftonline.com", "login.windows.net",
+            "login.microsoft.com", "sts.windows.net");
+
+    private final String registrySuffix;
+
+    /** @param registrySuffix login-server suffix with leading dot, e.g. {@code .azurecr.io} */
+    public SurfaceResolver(String registrySuffix) {
+        this.registrySuffix = registrySuffix.toLowerCase(Locale.ROOT);
+    }
+
+    /** The surface an Azure host name belongs to, or null for hosts that route by path. */
+    public Surface byHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (ARM_HOSTS.contains(h)) return Surface.ARM;
+        if (ENTRA_HOSTS.contains(h)) return Surface.ENTRA;
+        if (h.endsWith(registrySuffix)) return Surface.REGISTRY;
+        return null;
+    }
+
+    public Surface byPath(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        if (p.startsWith("/cerulean/")) return Surface.OPS;
+        if (p.equals("/subscriptions") || p.startsWith("/subscriptions/") || p.equals("/tenants") || p.startsWith("/tenants/")
+                || p.equals("/providers") || p.startsWith("/providers/") || p.startsWith("/metadata/")) {
+            return Surface.ARM;
+        }
+        if (p.equals("/v2") || p.startsWith("/v2/") || p.startsWith("/acr/") || p.equals("/oauth2/exchange")
+                || p.equals("/oauth2/token")) {
+            return Surface.REGISTRY;
+        }
+        return Surface.ENTRA;
+    }
+
+    /** Host name without port; IPv6 literals keep their brackets. */
+    public static String hostName(String hostHeader) {
+        if (hostHeader == null || hostHeader.isEmpty()) return "localhost";
+        String h = hostHeader.toLowerCase(Locale.ROOT);
+        if (h.startsWith("[")) return h.substring(0, h.indexOf(']') + 1);
+        int colon = h.indexOf(':');
+        return colon < 0 ? h : h.substring(0, colon);
+    }
+}

@@ -1,0 +1,2 @@
+/** Cerulean's operational endpoints: health (readiness) and metrics. */
+package dev.cerulean.server.ops;
