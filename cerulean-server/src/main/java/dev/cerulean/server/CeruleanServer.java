@@ -1,0 +1,205 @@
+package dev.cerulean.server;
+
+import dev.cerulean.server.arm.ArmErrorWriter;
+import dev.cerulean.server.arm.ArmHttp;
+import dev.cerulean.server.arm.ArmPipeline;
+import dev.cerulean.server.arm.ArmRoutes;
+import dev.cerulean.server.arm.LroSettings;
+import dev.cerulean.server.arm.ProviderRegistry;
+import dev.cerulean.server.arm.builtin.CloudMetadata;
+import dev.cerulean.server.arm.builtin.Providers;
+import dev.cerulean.server.arm.builtin.ResourceGroups;
+import dev.cerulean.server.arm.builtin.Subscriptions;
+import dev.cerulean.server.arm.generic.Listing;
+import dev.cerulean.server.arm.generic.ResourceHandler;
+import dev.cerulean.server.arm.lro.Operations;
+import dev.cerulean.server.arm.spi.Caller;
+import dev.cerulean.server.arm.spi.ResourceProvider;
+import dev.cerulean.server.config.ServerConfig;
+import dev.cerulean.server.entra.EntraBootstrap;
+import dev.cerulean.server.entra.EntraErrorWriter;
+import dev.cerulean.server.entra.EntraRoutes;
+import dev.cerulean.server.entra.keys.SigningKeys;
+import dev.cerulean.server.http.HttpFront;
+import dev.cerulean.server.http.Surface;
+import dev.cerulean.server.http.SurfaceResolver;
+import dev.cerulean.server.ops.EndpointsFile;
+import dev.cerulean.server.ops.OpsRoutes;
+import dev.cerulean.server.proxy.ConnectProxy;
+import dev.cerulean.server.security.Principal;
+import dev.cerulean.server.security.TokenVerifier;
+import dev.cerulean.server.tls.LocalCa;
+import dev.cerulean.store.Stores;
+import dev.cerulean.store.jdbc.JdbcStores;
+import dev.cerulean.store.jdbc.StoreSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The composition root: builds every store, engine, provider and route with plain constructors,
+ * in dependency order, and starts the HTTPS front and the CONNECT proxy. {@code Main} and the
+ * tests both start servers through {@link #start}.
+ */
+public final class CeruleanServer implements AutoCloseable {
+
+    private final ServerConfig config;
+    private final Stores stores;
+    private final LocalCa ca;
+    private final HttpFront front;
+    private final ConnectProxy proxy;
+    private final EndpointsFile endpoints;
+
+    private CeruleanServer(ServerConfig config, Stores stores, LocalCa ca, HttpFront front, ConnectProxy proxy,
+                           EndpointsFile endpoints) {
+        this.config = config;
+        this.stores = stores;
+        this.ca = ca;
+        this.front = front;
+        this.proxy = proxy;
+        this.endpoints = endpoints;
+    }
+
+    public static CeruleanServer start(ServerConfig config) {
+        return start(config, List.of());
+    }
+
+    /** Starts a server; {@code extraProviders} lets tests plug in providers of their own. */
+    public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
+        Clock clock = Clock.systemUTC();
+        createDirectories(config.dataDir());
+        LocalCa ca = LocalCa.loadOrCreate(config.dataDir().resolve("tls"), config.registrySuffix(), List.of());
+        Stores stores = openStores(config);
+        try {
+            SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
+            EntraBootstrap.ensure(stores.identities(), config, clock);
+            TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
+
+            List<ResourceProvider> providers = new ArrayList<>(extraProviders);
+            ProviderRegistry registry = new ProviderRegistry(providers);
+            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, stores, key);
+            LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
+            Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
+            ResourceHandler resources = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(),
+                    operations, lro, clock, typeOfKey);
+            Subscriptions subscriptions = new Subscriptions(config.subscriptionId(), config.tenantId(), stores.identities());
+            ArmRoutes arm = new ArmRoutes(new ArmPipeline(header -> caller(verifier.verify(header)), config.strictApiVersions()),
+                    registry, subscriptions,
+                    new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
+                    new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
+                    new CloudMetadata(config.registrySuffix()));
+
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            EntraRoutes entra = new EntraRoutes(stores.identities(), stores.values(), keys, config, clock);
+            OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
+            HttpFront front = new HttpFront(
+                    new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
+                            config.maxBodyBytes()),
+                    new SurfaceResolver(config.registrySuffix()),
+                    Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(),
+                            Surface.OPS, new ArmErrorWriter(config.tenantId())),
+                    List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register)).start();
+            ConnectProxy proxy = null;
+            if (config.proxyPort() >= 0) {
+                proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
+                        ConnectProxy.azureHosts(config.registrySuffix()));
+                proxy.start();
+            }
+            EndpointsFile endpoints = endpointsFile(config, ca, front.port(), proxy == null ? -1 : proxy.port());
+            endpoints.write(config.dataDir());
+            return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
+        } catch (IOException e) {
+            stores.close();
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stores.close();
+            throw e;
+        }
+    }
+
+    /** {@code cerulean sp create}: a new service principal in the default tenant; the secret is shown once. */
+    public static String createServicePrincipal(ServerConfig config, String displayName) {
+        createDirectories(config.dataDir());
+        try (Stores stores = openStores(config)) {
+            EntraBootstrap.ensure(stores.identities(), config, Clock.systemUTC());
+            var created = EntraBootstrap.createServicePrincipal(stores.identities(), config.tenantId(), displayName, Clock.systemUTC());
+            return "{\n  \"appId\": \"" + created.appId() + "\",\n  \"displayName\": \"" + displayName
+                    + "\",\n  \"password\": \"" + created.secret() + "\",\n  \"tenant\": \"" + config.tenantId() + "\"\n}";
+        }
+    }
+
+    private static Stores openStores(ServerConfig config) {
+        StoreSettings settings;
+        if (config.databaseUrl() != null) settings = StoreSettings.postgres(config.databaseUrl());
+        else if (config.inMemory()) settings = StoreSettings.sqliteInMemory();
+        else settings = StoreSettings.sqliteFile(config.dataDir().resolve("cerulean.db"));
+        return JdbcStores.open(settings);
+    }
+
+    private static Caller caller(Principal p) {
+        return new Caller(p.tenantId(), p.objectId(), p.createdBy(), p.createdByType());
+    }
+
+    private static ProviderRegistry.ResolvedType typeOf(ProviderRegistry registry, Stores stores, String key) {
+        Optional<dev.cerulean.store.ResourceRecord> rec = stores.resources().get(key);
+        if (rec.isEmpty()) return null;
+        var id = dev.cerulean.core.id.ResourceId.parse(rec.get().id());
+        if (id == null || !id.isProviderResource()) return null;
+        return registry.find(id.namespace(), id.typePath());
+    }
+
+    private static EndpointsFile endpointsFile(ServerConfig c, LocalCa ca, int httpsPort, int proxyPort) {
+        String local = "https://localhost:" + httpsPort;
+        return new EndpointsFile(local + "/", local + "/", proxyPort < 0 ? null : "http://127.0.0.1:" + proxyPort,
+                c.tenantId(), c.subscriptionId(), c.clientId(), c.clientSecret(),
+                ca.caCertificatePem().toAbsolutePath().toString(), httpsPort, proxyPort);
+    }
+
+    private static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data directory " + dir, e);
+        }
+    }
+
+    /** What {@code cerulean serve} prints once it is ready. */
+    public String banner() {
+        StringBuilder b = new StringBuilder("Cerulean is ready (store: ").append(stores.backend()).append(")\n");
+        endpoints.asMap().forEach((k, v) -> b.append(String.format("  %-15s %s%n", k, v)));
+        b.append("  truststore      ").append(ca.trustStore().toAbsolutePath()).append(" (password ")
+                .append(ca.trustStorePassword()).append(")\n");
+        if (endpoints.proxyUrl() != null) {
+            b.append("Use the stock az and curl:  export HTTPS_PROXY=").append(endpoints.proxyUrl())
+                    .append(" REQUESTS_CA_BUNDLE=").append(endpoints.caCertificate()).append('\n');
+        }
+        return b.toString();
+    }
+
+    public int httpsPort() { return front.port(); }
+    public int proxyPort() { return proxy == null ? -1 : proxy.port(); }
+    public Path caCertificate() { return ca.caCertificatePem(); }
+    public Path trustStore() { return ca.trustStore(); }
+    public String trustStorePassword() { return ca.trustStorePassword(); }
+    public EndpointsFile endpoints() { return endpoints; }
+    public ServerConfig config() { return config; }
+    public Stores stores() { return stores; }
+
+    @Override
+    public void close() {
+        if (proxy != null) proxy.close();
+        front.stop();
+        stores.close();
+    }
+
+}
