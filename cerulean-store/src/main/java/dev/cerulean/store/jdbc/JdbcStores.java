@@ -1,0 +1,130 @@
+package dev.cerulean.store.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.cerulean.store.IdentityStore;
+import dev.cerulean.store.KeyValueStore;
+import dev.cerulean.store.OperationStore;
+import dev.cerulean.store.ResourceStore;
+import dev.cerulean.store.SecretStore;
+import dev.cerulean.store.StoreException;
+import dev.cerulean.store.Stores;
+import dev.cerulean.store.Transactions;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+/**
+ * Every store of one SQLite or PostgreSQL database, over one connection pool. {@link #open}
+ * brings the schema up to date with Flyway before the first store call.
+ */
+public final class JdbcStores implements Stores {
+
+    private final Dialect dialect;
+    private final HikariDataSource pool;
+    private final JdbcTransactions transactions;
+    private final JdbcResourceStore resources;
+    private final JdbcIdentityStore identities;
+    private final JdbcOperationStore operations;
+    private final JdbcKeyValueStore values;
+    private final JdbcSecretStore secrets;
+
+    private JdbcStores(Dialect dialect, HikariDataSource pool) {
+        this.dialect = dialect;
+        this.pool = pool;
+        this.transactions = new JdbcTransactions(pool, dialect);
+        this.resources = new JdbcResourceStore(transactions);
+        this.identities = new JdbcIdentityStore(transactions);
+        this.operations = new JdbcOperationStore(transactions, dialect);
+        this.values = new JdbcKeyValueStore(transactions);
+        this.secrets = new JdbcSecretStore(transactions);
+    }
+
+    /**
+     * Opens (creating if needed) the database named by {@code settings}, migrates its schema and
+     * starts the pool. Fails with {@link StoreException} when the database cannot be reached or
+     * migrated.
+     */
+    public static Stores open(StoreSettings settings) {
+        Dialect dialect = dialectFor(settings);
+        try {
+            migrate(dialect);
+            HikariConfig config = new HikariConfig();
+            config.setDataSource(dialect.connections());
+            dialect.configurePool(config);
+            return new JdbcStores(dialect, new HikariDataSource(config));
+        } catch (RuntimeException e) {
+            dialect.close();
+            if (e instanceof StoreException) {
+                throw e;
+            }
+            throw new StoreException("cannot open the store (" + settings.describe() + ")", e);
+        }
+    }
+
+    private static Dialect dialectFor(StoreSettings settings) {
+        if (settings instanceof StoreSettings.SqliteFile file) {
+            return SqliteDialect.file(file.file());
+        }
+        if (settings instanceof StoreSettings.SqliteInMemory) {
+            return SqliteDialect.inMemory();
+        }
+        return new PostgresDialect(((StoreSettings.Postgres) settings).url());
+    }
+
+    private static void migrate(Dialect dialect) {
+        try {
+            Flyway.configure(JdbcStores.class.getClassLoader())
+                    .dataSource(dialect.connections())
+                    .locations(dialect.migrationLocations().toArray(String[]::new))
+                    .placeholders(dialect.migrationPlaceholders())
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the " + dialect.name() + " schema", e);
+        }
+    }
+
+    @Override
+    public ResourceStore resources() {
+        return resources;
+    }
+
+    @Override
+    public IdentityStore identities() {
+        return identities;
+    }
+
+    @Override
+    public OperationStore operations() {
+        return operations;
+    }
+
+    @Override
+    public KeyValueStore values() {
+        return values;
+    }
+
+    @Override
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public String backend() {
+        return dialect.name();
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } finally {
+            dialect.close();
+        }
+    }
+}
