@@ -112,7 +112,7 @@ public final class CeruleanServer implements AutoCloseable {
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
-                        ConnectProxy.azureHosts(config.registrySuffix()));
+                        ConnectProxy.defaultAllowList(config.registrySuffix()));
                 proxy.start();
             }
             EndpointsFile endpoints = endpointsFile(config, ca, front.port(), proxy == null ? -1 : proxy.port());
@@ -141,7 +141,7 @@ public final class CeruleanServer implements AutoCloseable {
     private static Stores openStores(ServerConfig config) {
         StoreSettings settings;
         if (config.databaseUrl() != null) settings = StoreSettings.postgres(config.databaseUrl());
-        else if (config.inMemory()) settings = StoreSettings.sqliteInMemory();
+        else if (config.inMemory()) settings = StoreSettings.inMemory();
         else settings = StoreSettings.sqliteFile(config.dataDir().resolve("cerulean.db"));
         return JdbcStores.open(settings);
     }
