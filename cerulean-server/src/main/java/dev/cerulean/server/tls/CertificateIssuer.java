@@ -70,54 +70,74 @@ final class CertificateIssuer {
     }
 
     /**
-     * A self-signed CA that may only sign for {@code domains} and loopback addresses: critical
-     * name constraints, so a stolen CA key cannot impersonate any other site to a client that
-     * trusts this CA, and path length 0, so it cannot mint sub-CAs.
+     * The self-signed root clients trust. It may certify one issuing CA below it (path length 1)
+     * and, like that CA, only for {@code domains} and loopback addresses (critical name constraints).
+     * Its key is meant to be discarded once the issuing CA is signed.
      */
-    static X509Certificate newCa(KeyPair keys, String commonName, List<String> domains, Instant now,
-                                 Duration validity) throws GeneralSecurityException {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, "Cerulean").addRDN(BCStyle.CN, commonName).build();
+    static X509Certificate newRootCa(KeyPair keys, String commonName, List<String> domains, Instant now,
+                                     Duration validity) throws GeneralSecurityException {
+        X500Name subject = name(commonName);
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serialNumber(),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, keys.getPublic());
+        addCaExtensions(builder, 1, keys.getPublic(), domains);
+        return sign(builder, keys.getPrivate());
+    }
+
+    /**
+     * The CA that signs server certificates: issued by the root, valid as long as the root, path
+     * length 0, and carrying the same name constraints. Repeating them here is what makes Java
+     * enforce them: the JDK ignores constraints in a trust anchor but applies those of every
+     * certificate on the path below it.
+     */
+    static X509Certificate newIssuingCa(X509Certificate root, PrivateKey rootKey, PublicKey issuingKey,
+                                        String commonName, List<String> domains) throws GeneralSecurityException {
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(root, serialNumber(), root.getNotBefore(),
+                root.getNotAfter(), name(commonName), issuingKey);
+        addCaExtensions(builder, 0, issuingKey, domains);
+        add(builder, Extension.authorityKeyIdentifier, false, new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(root));
+        return sign(builder, rootKey);
+    }
+
+    private static void addCaExtensions(X509v3CertificateBuilder builder, int pathLength, PublicKey key,
+                                        List<String> domains) throws GeneralSecurityException {
         List<GeneralSubtree> permitted = new ArrayList<>();
         for (String domain : domains) permitted.add(new GeneralSubtree(new GeneralName(GeneralName.dNSName, domain)));
         for (byte[] range : LOOPBACK_RANGES) {
             permitted.add(new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(range))));
         }
-        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serialNumber(),
-                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(validity)), subject, keys.getPublic());
-        add(builder, Extension.basicConstraints, true, new BasicConstraints(0));
+        add(builder, Extension.basicConstraints, true, new BasicConstraints(pathLength));
         add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-        add(builder, Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(keys.getPublic()));
-        add(builder, Extension.nameConstraints, true,
-                new NameConstraints(permitted.toArray(GeneralSubtree[]::new), null));
-        return sign(builder, keys.getPrivate());
+        add(builder, Extension.subjectKeyIdentifier, false, new JcaX509ExtensionUtils().createSubjectKeyIdentifier(key));
+        add(builder, Extension.nameConstraints, true, new NameConstraints(permitted.toArray(GeneralSubtree[]::new), null));
+    }
+
+    private static X500Name name(String commonName) {
+        return new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Cerulean").addRDN(BCStyle.CN, commonName).build();
     }
 
     /**
      * A server certificate for the given names. keyUsage is digitalSignature only: keyEncipherment
      * describes RSA key transport and RFC 5480 §3 does not allow it for EC keys.
      */
-    static X509Certificate newServerCertificate(X509Certificate ca, PrivateKey caKey, PublicKey serverKey,
+    static X509Certificate newServerCertificate(X509Certificate issuer, PrivateKey issuerKey, PublicKey serverKey,
                                                 List<String> dnsNames, List<String> ipAddresses, Instant now,
                                                 Duration validity) throws GeneralSecurityException {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
-                .addRDN(BCStyle.O, "Cerulean").addRDN(BCStyle.CN, ServedNames.LOCALHOST).build();
+        X500Name subject = name(ServedNames.LOCALHOST);
         List<GeneralName> names = new ArrayList<>();
         for (String dns : dnsNames) names.add(new GeneralName(GeneralName.dNSName, dns));
         for (String ip : ipAddresses) names.add(new GeneralName(GeneralName.iPAddress, ip));
         Date notAfter = Date.from(now.plus(validity));
-        if (notAfter.after(ca.getNotAfter())) notAfter = ca.getNotAfter();
+        if (notAfter.after(issuer.getNotAfter())) notAfter = issuer.getNotAfter();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serialNumber(),
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serialNumber(),
                 Date.from(now.minus(Duration.ofHours(1))), notAfter, subject, serverKey);
         add(builder, Extension.basicConstraints, true, new BasicConstraints(false));
         add(builder, Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
         add(builder, Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
         add(builder, Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(serverKey));
-        add(builder, Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(ca));
+        add(builder, Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(issuer));
         add(builder, Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(GeneralName[]::new)));
-        return sign(builder, caKey);
+        return sign(builder, issuerKey);
     }
 
     /** The permitted DNS subtrees of a CA's name constraints; empty when it has none. */

@@ -31,13 +31,19 @@ import org.slf4j.LoggerFactory;
  * truststore, a skopeo cert dir). A normal restart only parses files with the JDK; keys and
  * certificates are made only when missing, expiring, or when the served names changed.
  *
+ * <p>The CA is two certificates: the root clients trust, whose private key is discarded as soon as
+ * it has signed the issuing CA, and the issuing CA that signs server certificates. Both carry the
+ * same critical name constraints. OpenSSL and Go enforce them on the root already; the JDK ignores
+ * constraints in a trust anchor and enforces them only on the issuing CA, and with the root key
+ * gone nothing can be signed outside them.
+ *
  * <pre>
  * tls/
- *   ca.pem          the CA certificate, the file clients are pointed at
+ *   ca.pem          the root certificate, the file clients are pointed at
  *   ca.crt          the same bytes under the name {@code skopeo --cert-dir tls/} looks for
- *   ca-key.pem      the CA private key, PKCS#8, owner-only
- *   truststore.p12  PKCS12 truststore holding only the CA certificate, password "changeit"
- *   server.pem      server private key, server certificate, CA certificate; owner-only
+ *   truststore.p12  PKCS12 truststore holding only the root, password "changeit" (Java clients)
+ *   issuer.pem      issuing CA private key (PKCS#8) and certificate; owner-only
+ *   server.pem      server private key, server certificate, issuing CA certificate; owner-only
  *   .lock           held while loading, so processes starting together settle on one CA
  * </pre>
  */
@@ -51,7 +57,7 @@ public final class LocalCa {
 
     static final String CA_PEM = "ca.pem";
     static final String CA_CRT = "ca.crt";
-    static final String CA_KEY = "ca-key.pem";
+    static final String ISSUER_PEM = "issuer.pem";
     static final String TRUST_STORE = "truststore.p12";
     static final String SERVER_PEM = "server.pem";
     private static final String LOCK = ".lock";
@@ -93,24 +99,30 @@ public final class LocalCa {
         Files.createDirectories(tlsDir);
         try (FileChannel lockFile = FileChannel.open(tlsDir.resolve(LOCK), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock ignored = lockFile.lock()) {
-            X509Certificate ca = readCaCertificate(tlsDir, now);
-            ServerCredential server = ca == null ? null : readServer(tlsDir);
-            if (server == null || !server.isCurrent(ca, names, now, RENEW_BEFORE)) {
-                PrivateKey caKey = ca == null ? null : readCaKey(tlsDir, ca, names);
-                if (caKey == null) {
-                    KeyPair keys = CertificateIssuer.newKeyPair();
-                    ca = CertificateIssuer.newCa(keys, "Cerulean Local CA " + CertificateIssuer.randomId(),
-                            names.constraintDomains(), now, CA_VALIDITY);
-                    caKey = keys.getPrivate();
-                    AtomicFile.writePrivate(tlsDir.resolve(CA_KEY), ascii(PemFiles.encode(caKey)));
-                    AtomicFile.writePublic(tlsDir.resolve(CA_PEM), ascii(PemFiles.encode(ca)));
-                    log.info("Created local CA '{}'; clients trust it through {}", ca.getSubjectX500Principal(),
+            X509Certificate root = readRoot(tlsDir, now);
+            ServerCredential server = root == null ? null : readServer(tlsDir);
+            if (server == null || !server.isCurrent(root, names, now, RENEW_BEFORE)) {
+                IssuingCa issuer = root == null ? null : readIssuer(tlsDir, root, names);
+                if (issuer == null) {
+                    KeyPair rootKeys = CertificateIssuer.newKeyPair();
+                    KeyPair issuerKeys = CertificateIssuer.newKeyPair();
+                    String id = CertificateIssuer.randomId();
+                    root = CertificateIssuer.newRootCa(rootKeys, "Cerulean Local CA " + id, names.constraintDomains(),
+                            now, CA_VALIDITY);
+                    issuer = new IssuingCa(issuerKeys.getPrivate(), CertificateIssuer.newIssuingCa(root,
+                            rootKeys.getPrivate(), issuerKeys.getPublic(), "Cerulean Issuing CA " + id,
+                            names.constraintDomains()));
+                    // issuer.pem before ca.pem: an existing ca.pem always has its issuing CA on disk
+                    AtomicFile.writePrivate(tlsDir.resolve(ISSUER_PEM),
+                            ascii(PemFiles.encode(issuer.key()) + PemFiles.encode(issuer.certificate())));
+                    AtomicFile.writePublic(tlsDir.resolve(CA_PEM), ascii(PemFiles.encode(root)));
+                    log.info("Created local CA '{}'; clients trust it through {}", root.getSubjectX500Principal(),
                             tlsDir.resolve(CA_PEM));
                 }
-                server = issueServer(tlsDir, ca, caKey, names, now);
+                server = issueServer(tlsDir, issuer, names, now);
             }
-            writeDerivedFiles(tlsDir, ca);
-            return new LocalCa(tlsDir, names, ca, server);
+            writeDerivedFiles(tlsDir, root);
+            return new LocalCa(tlsDir, names, root, server);
         } catch (GeneralSecurityException e) {
             throw new IOException("TLS material in " + tlsDir + " cannot be loaded or created", e);
         }
@@ -131,12 +143,12 @@ public final class LocalCa {
         return SERVER_ALIAS;
     }
 
-    /** The CA certificate in PEM, for {@code REQUESTS_CA_BUNDLE}, {@code curl --cacert}, {@code NODE_EXTRA_CA_CERTS}. */
+    /** The root certificate in PEM, for {@code REQUESTS_CA_BUNDLE}, {@code curl --cacert}, {@code NODE_EXTRA_CA_CERTS}. */
     public Path caCertificatePem() {
         return directory.resolve(CA_PEM);
     }
 
-    /** A PKCS12 truststore holding only the CA, for {@code -Djavax.net.ssl.trustStore}. */
+    /** A PKCS12 truststore holding only the root, for {@code -Djavax.net.ssl.trustStore}. */
     public Path trustStore() {
         return directory.resolve(TRUST_STORE);
     }
@@ -157,6 +169,7 @@ public final class LocalCa {
         return names;
     }
 
+    /** The root certificate: what clients trust. */
     public X509Certificate caCertificate() {
         return ca;
     }
@@ -165,7 +178,10 @@ public final class LocalCa {
         return server.certificate();
     }
 
-    /** A client {@link SSLContext} that trusts this CA and nothing else (tests, the CLI). */
+    /**
+     * A client {@link SSLContext} that trusts this CA and nothing else (tests, the CLI). The name
+     * constraints hold here too, through the issuing CA on the path.
+     */
     public SSLContext clientSslContext() {
         try {
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -178,8 +194,8 @@ public final class LocalCa {
         }
     }
 
-    /** The CA certificate, or null when it is missing, unreadable or within the renewal window. */
-    private static X509Certificate readCaCertificate(Path dir, Instant now) {
+    /** The root certificate, or null when it is missing, unreadable or within the renewal window. */
+    private static X509Certificate readRoot(Path dir, Instant now) {
         try {
             List<X509Certificate> certificates = PemFiles.certificates(PemFiles.readBlocks(dir.resolve(CA_PEM)));
             if (certificates.isEmpty()) {
@@ -211,43 +227,56 @@ public final class LocalCa {
     }
 
     /**
-     * The CA's private key when it can still sign the server certificate: readable, matching the
-     * CA certificate, and the CA's name constraints covering every requested name. Null means a
-     * new CA is needed; that is logged because users who copied the old CA must copy the new one.
+     * The issuing CA when it can still sign the server certificate: readable, issued by this root,
+     * its key matching, and its name constraints covering every requested name. Null means a new
+     * CA is needed; that is logged because users who copied the old root must copy the new one.
      */
-    private static PrivateKey readCaKey(Path dir, X509Certificate ca, ServedNames names) {
-        Path keyFile = dir.resolve(CA_KEY);
+    private static IssuingCa readIssuer(Path dir, X509Certificate root, ServedNames names) {
+        Path file = dir.resolve(ISSUER_PEM);
         try {
-            PrivateKey key = PemFiles.privateKey(PemFiles.readBlocks(keyFile));
-            if (!CertificateIssuer.isKeyOf(key, ca)) {
-                log.warn("{} does not belong to {}; making a new CA", keyFile, dir.resolve(CA_PEM));
+            List<PemFiles.Block> blocks = PemFiles.readBlocks(file);
+            List<X509Certificate> certificates = PemFiles.certificates(blocks);
+            PrivateKey key = PemFiles.privateKey(blocks);
+            if (certificates.isEmpty() || !isIssuedBy(certificates.get(0), root)
+                    || !CertificateIssuer.isKeyOf(key, certificates.get(0))) {
+                log.warn("{} does not belong to {}; making a new CA", file, dir.resolve(CA_PEM));
                 return null;
             }
-            List<String> permitted = CertificateIssuer.permittedDomains(ca);
+            List<String> permitted = CertificateIssuer.permittedDomains(certificates.get(0));
             for (String name : names.certificateDnsNames()) {
                 if (!ServedNames.isCovered(name, permitted)) {
                     log.warn("Local CA '{}' may not sign for '{}'; making a new CA, clients must trust the new {}",
-                            ca.getSubjectX500Principal(), name, dir.resolve(CA_PEM));
+                            root.getSubjectX500Principal(), name, dir.resolve(CA_PEM));
                     return null;
                 }
             }
-            return key;
+            return new IssuingCa(key, certificates.get(0));
         } catch (IOException | GeneralSecurityException e) {
-            log.warn("{} cannot be read ({}); making a new CA", keyFile, e.toString());
+            log.warn("{} cannot be read ({}); making a new CA", file, e.toString());
             return null;
         }
     }
 
-    private static ServerCredential issueServer(Path dir, X509Certificate ca, PrivateKey caKey, ServedNames names,
-                                                Instant now) throws GeneralSecurityException, IOException {
+    private static boolean isIssuedBy(X509Certificate certificate, X509Certificate issuer) {
+        try {
+            certificate.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static ServerCredential issueServer(Path dir, IssuingCa issuer, ServedNames names, Instant now)
+            throws GeneralSecurityException, IOException {
         KeyPair keys = CertificateIssuer.newKeyPair();
-        X509Certificate certificate = CertificateIssuer.newServerCertificate(ca, caKey, keys.getPublic(),
-                names.certificateDnsNames(), names.certificateIpAddresses(), now, SERVER_VALIDITY);
+        X509Certificate certificate = CertificateIssuer.newServerCertificate(issuer.certificate(), issuer.key(),
+                keys.getPublic(), names.certificateDnsNames(), names.certificateIpAddresses(), now, SERVER_VALIDITY);
         // Key and chain share one file so a crash can never pair a new key with an old certificate.
-        String pem = PemFiles.encode(keys.getPrivate()) + PemFiles.encode(certificate) + PemFiles.encode(ca);
+        String pem = PemFiles.encode(keys.getPrivate()) + PemFiles.encode(certificate)
+                + PemFiles.encode(issuer.certificate());
         AtomicFile.writePrivate(dir.resolve(SERVER_PEM), ascii(pem));
         log.debug("Issued server certificate for {} until {}", names.certificateDnsNames(), certificate.getNotAfter());
-        return new ServerCredential(keys.getPrivate(), List.of(certificate, ca));
+        return new ServerCredential(keys.getPrivate(), List.of(certificate, issuer.certificate()));
     }
 
     /**
@@ -288,4 +317,7 @@ public final class LocalCa {
     public String toString() {
         return "LocalCa[" + ca.getSubjectX500Principal() + ", " + directory + "]";
     }
+
+    /** The issuing CA's key and certificate, needed only to sign a server certificate. */
+    private record IssuingCa(PrivateKey key, X509Certificate certificate) {}
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The server's private key with its certificate chain (server certificate, then the CA), and the
- * test that decides whether it can be reused at start or must be issued again.
+ * The server's private key with its certificate chain (server certificate, then the issuing CA),
+ * and the test that decides whether it can be reused at start or must be issued again.
  */
 record ServerCredential(PrivateKey key, List<X509Certificate> chain) {
 
@@ -32,15 +32,20 @@ record ServerCredential(PrivateKey key, List<X509Certificate> chain) {
     }
 
     /**
-     * Reusable when issued by this CA, valid now and for longer than {@code renewBefore}, and
+     * Reusable when issued under this root, valid now and for longer than {@code renewBefore}, and
      * carrying exactly the requested names (a changed registry suffix or extra name means a new
-     * certificate).
+     * certificate). Issuance is checked by names, not signatures: every file was written by
+     * Cerulean, each root's name carries a random id, and a signature check would cost a cold
+     * start tens of milliseconds of provider loading.
      */
-    boolean isCurrent(X509Certificate ca, ServedNames names, Instant now, Duration renewBefore) {
+    boolean isCurrent(X509Certificate root, ServedNames names, Instant now, Duration renewBefore) {
         X509Certificate certificate = certificate();
-        // The chain was written with the CA that signed it, so an identical CA copy proves the issuer
-        // without a signature check (which would cost a cold start ~25 ms of provider loading).
-        if (chain.size() < 2 || !chain.get(1).equals(ca)) return false;
+        if (chain.size() != 2) return false;
+        X509Certificate issuer = chain.get(1);
+        if (!certificate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
+                || !issuer.getIssuerX500Principal().equals(root.getSubjectX500Principal())) {
+            return false;
+        }
         if (certificate.getNotBefore().toInstant().isAfter(now)) return false;
         if (!certificate.getNotAfter().toInstant().isAfter(now.plus(renewBefore))) return false;
         try {

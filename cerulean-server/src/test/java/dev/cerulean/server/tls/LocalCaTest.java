@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateFactory;
@@ -17,9 +19,11 @@ import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +46,7 @@ class LocalCaTest {
         assertThat(dir.resolve("ca.pem")).isEqualTo(ca.caCertificatePem()).isRegularFile();
         assertThat(dir.resolve("truststore.p12")).isEqualTo(ca.trustStore()).isRegularFile();
         assertThat(dir.resolve("ca.crt")).hasSameBinaryContentAs(dir.resolve("ca.pem"));
-        assertThat(dir.resolve("ca-key.pem")).isRegularFile();
+        assertThat(dir.resolve("issuer.pem")).isRegularFile();
         assertThat(dir.resolve("server.pem")).isRegularFile();
     }
 
@@ -68,16 +72,46 @@ class LocalCaTest {
     }
 
     @Test
-    void caMayOnlySignEndEntityCertificates() throws Exception {
-        X509Certificate ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of()).caCertificate();
+    void rootMayOnlyCertifyTheIssuingCa() throws Exception {
+        X509Certificate root = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of()).caCertificate();
 
-        assertThat(ca.getBasicConstraints()).isZero(); // CA:true, pathLen 0
-        assertThat(ca.getKeyUsage()[5]).as("keyCertSign").isTrue();
-        assertThat(ca.getKeyUsage()[6]).as("cRLSign").isTrue();
-        assertThat(ca.getKeyUsage()[0]).as("digitalSignature").isFalse();
-        assertThat(ca.getSubjectX500Principal().getName()).matches("CN=Cerulean Local CA [0-9a-f]{8},O=Cerulean");
-        assertThat(Duration.between(ca.getNotBefore().toInstant(), ca.getNotAfter().toInstant()).toDays())
+        assertThat(root.getBasicConstraints()).isEqualTo(1); // CA:true; one CA may sit below it
+        assertThat(root.getKeyUsage()[5]).as("keyCertSign").isTrue();
+        assertThat(root.getKeyUsage()[6]).as("cRLSign").isTrue();
+        assertThat(root.getKeyUsage()[0]).as("digitalSignature").isFalse();
+        assertThat(root.getSubjectX500Principal().getName()).matches("CN=Cerulean Local CA [0-9a-f]{8},O=Cerulean");
+        assertThat(Duration.between(root.getNotBefore().toInstant(), root.getNotAfter().toInstant()).toDays())
                 .isBetween(3650L, 3653L);
+    }
+
+    @Test
+    void issuingCaIsConstrainedLikeTheRootAndMaySignOnlyServerCertificates() throws Exception {
+        LocalCa ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
+        X509Certificate issuer = issuingCa(ca);
+
+        assertThat(issuer.getIssuerX500Principal()).isEqualTo(ca.caCertificate().getSubjectX500Principal());
+        assertThat(issuer.getBasicConstraints()).isZero();
+        assertThat(issuer.getCriticalExtensionOIDs()).contains(NAME_CONSTRAINTS);
+        assertThat(CertificateIssuer.permittedDomains(issuer))
+                .isEqualTo(CertificateIssuer.permittedDomains(ca.caCertificate()));
+        assertThat(issuer.getNotAfter()).isEqualTo(ca.caCertificate().getNotAfter());
+    }
+
+    @Test
+    void rootPrivateKeyIsNotKept() throws Exception {
+        LocalCa ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
+
+        List<PrivateKey> keys = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".pem")).toList()) {
+                for (PemFiles.Block block : PemFiles.readBlocks(file)) {
+                    if (block.label().equals(PemFiles.PRIVATE_KEY)) keys.add(PemFiles.privateKey(List.of(block)));
+                }
+            }
+        }
+
+        assertThat(keys).hasSize(2); // the issuing CA's and the server's
+        assertThat(keys).noneMatch(key -> CertificateIssuer.isKeyOf(key, ca.caCertificate()));
     }
 
     @Test
@@ -109,7 +143,8 @@ class LocalCaTest {
         LocalCa ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(ca.caCertificate(), null)));
         parameters.setRevocationEnabled(false);
-        CertPath path = CertificateFactory.getInstance("X.509").generateCertPath(List.of(ca.serverCertificate()));
+        CertPath path = CertificateFactory.getInstance("X.509")
+                .generateCertPath(List.of(ca.serverCertificate(), issuingCa(ca)));
 
         CertPathValidator.getInstance("PKIX").validate(path, parameters); // throws when invalid
     }
@@ -185,7 +220,7 @@ class LocalCaTest {
                 "file system has no POSIX permissions");
         LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
 
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca-key.pem"))))
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("issuer.pem"))))
                 .isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("server.pem"))))
                 .isEqualTo("rw-------");
@@ -210,6 +245,22 @@ class LocalCaTest {
         LocalCa second = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
 
         assertThat(readTrustStore(second).getCertificate("cerulean-ca")).isEqualTo(first.caCertificate());
+    }
+
+    @Test
+    void serverKeyStoreChainIsServerCertificateThenIssuingCa() throws Exception {
+        LocalCa ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
+
+        Certificate[] chain = ca.serverKeyStore().getCertificateChain(ca.serverKeyAlias());
+
+        assertThat(chain).hasSize(2);
+        assertThat(chain[0]).isEqualTo(ca.serverCertificate());
+        assertThat(ca.serverKeyStore().getKey(ca.serverKeyAlias(), ca.serverKeyStorePassword().toCharArray()))
+                .isInstanceOf(PrivateKey.class);
+    }
+
+    static X509Certificate issuingCa(LocalCa ca) throws Exception {
+        return (X509Certificate) ca.serverKeyStore().getCertificateChain(ca.serverKeyAlias())[1];
     }
 
     private static KeyStore readTrustStore(LocalCa ca) throws Exception {

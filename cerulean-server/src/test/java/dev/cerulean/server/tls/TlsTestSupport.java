@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -33,8 +34,12 @@ final class TlsTestSupport {
     }
 
     static SSLContext serverContext(LocalCa ca) throws GeneralSecurityException {
+        return serverContext(ca.serverKeyStore(), ca.serverKeyStorePassword().toCharArray());
+    }
+
+    static SSLContext serverContext(KeyStore keyStore, char[] password) throws GeneralSecurityException {
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(ca.serverKeyStore(), ca.serverKeyStorePassword().toCharArray());
+        keys.init(keyStore, password);
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), null, null);
         return context;
@@ -45,7 +50,11 @@ final class TlsTestSupport {
      * {@code hostName} with HTTPS host-name verification, and returns the echoed byte.
      */
     static int echoOverTls(LocalCa ca, String hostName) throws Exception {
-        try (SSLServerSocket server = (SSLServerSocket) serverContext(ca).getServerSocketFactory()
+        return echoOverTls(serverContext(ca), ca.clientSslContext(), hostName);
+    }
+
+    static int echoOverTls(SSLContext serverContext, SSLContext clientContext, String hostName) throws Exception {
+        try (SSLServerSocket server = (SSLServerSocket) serverContext.getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread echo = new Thread(() -> {
                 try (Socket accepted = server.accept()) {
@@ -61,7 +70,7 @@ final class TlsTestSupport {
             try (Socket plain = new Socket()) {
                 plain.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), server.getLocalPort()), 5_000);
                 plain.setSoTimeout(5_000);
-                try (SSLSocket tls = (SSLSocket) ca.clientSslContext().getSocketFactory()
+                try (SSLSocket tls = (SSLSocket) clientContext.getSocketFactory()
                         .createSocket(plain, hostName, server.getLocalPort(), true)) {
                     SSLParameters parameters = tls.getSSLParameters();
                     parameters.setEndpointIdentificationAlgorithm("HTTPS");
