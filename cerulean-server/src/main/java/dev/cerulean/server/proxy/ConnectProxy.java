@@ -28,6 +28,7 @@ public final class ConnectProxy implements Closeable {
     private final InetSocketAddress bindAddress;
     private final InetSocketAddress upstream;
     private final Predicate<String> allowedHost;
+    private final TunnelLimits limits;
     private final LiveSockets live = new LiveSockets();
     private ServerSocket listener;
     private ExecutorService threads;
@@ -47,9 +48,15 @@ public final class ConnectProxy implements Closeable {
 
     /** As above, for an HTTPS listener that is not on loopback. */
     public ConnectProxy(String bindHost, int port, InetSocketAddress upstream, Predicate<String> allowedHost) {
+        this(bindHost, port, upstream, allowedHost, TunnelLimits.DEFAULT);
+    }
+
+    ConnectProxy(String bindHost, int port, InetSocketAddress upstream, Predicate<String> allowedHost,
+                 TunnelLimits limits) {
         this.bindAddress = new InetSocketAddress(bindHost, port);
         this.upstream = upstream;
         this.allowedHost = allowedHost;
+        this.limits = limits;
     }
 
     /**
@@ -105,7 +112,7 @@ public final class ConnectProxy implements Closeable {
             }
             if (!live.register(client)) continue;
             try {
-                threads.execute(new ProxyConnection(client, upstream, allowedHost, threads, live));
+                threads.execute(new ProxyConnection(client, upstream, allowedHost, limits, threads, live));
             } catch (RejectedExecutionException e) {
                 live.release(client); // closing
             }

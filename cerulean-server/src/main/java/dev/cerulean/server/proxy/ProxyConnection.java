@@ -2,7 +2,6 @@ package dev.cerulean.server.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -30,14 +29,16 @@ final class ProxyConnection implements Runnable {
     private final Socket client;
     private final InetSocketAddress upstream;
     private final Predicate<String> allowedHost;
+    private final TunnelLimits limits;
     private final Executor threads;
     private final LiveSockets live;
 
-    ProxyConnection(Socket client, InetSocketAddress upstream, Predicate<String> allowedHost, Executor threads,
-                    LiveSockets live) {
+    ProxyConnection(Socket client, InetSocketAddress upstream, Predicate<String> allowedHost, TunnelLimits limits,
+                    Executor threads, LiveSockets live) {
         this.client = client;
         this.upstream = upstream;
         this.allowedHost = allowedHost;
+        this.limits = limits;
         this.threads = threads;
         this.live = live;
     }
@@ -100,22 +101,19 @@ final class ProxyConnection implements Runnable {
             refuse(ProxyAnswer.upstreamUnavailable(), "upstream unavailable");
             return false;
         }
-        OutputStream out = client.getOutputStream();
-        out.write(ProxyAnswer.established());
-        if (filled > headEnd) {
-            upstreamSocket.getOutputStream().write(head, headEnd, filled - headEnd); // e.g. a ClientHello sent early
+        try {
+            client.getOutputStream().write(ProxyAnswer.established());
+            if (filled > headEnd) {
+                upstreamSocket.getOutputStream().write(head, headEnd, filled - headEnd); // e.g. a ClientHello sent early
+            }
+        } catch (IOException e) {
+            live.release(upstreamSocket);
+            throw e;
         }
-        long opened = System.nanoTime();
-        String described = request.host() + ":" + request.port();
-        Object from = client.getRemoteSocketAddress();
-        Tunnel[] tunnel = new Tunnel[1];
-        tunnel[0] = new Tunnel(client, upstreamSocket, () -> {
+        new Tunnel(client, upstreamSocket, request.host() + ":" + request.port(), limits, () -> {
             live.release(client);
             live.release(upstreamSocket);
-            log.debug("Tunnel {} from {} closed after {} ms, {} bytes up, {} bytes down", described, from,
-                    (System.nanoTime() - opened) / 1_000_000, tunnel[0].bytesUp(), tunnel[0].bytesDown());
-        });
-        tunnel[0].run(threads);
+        }).run(threads);
         return true;
     }
 
