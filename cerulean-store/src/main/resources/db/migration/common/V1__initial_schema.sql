@@ -21,7 +21,8 @@
 --  +-----------------+------------+---------------------------------------------------------+
 --   list indexes, each ending in key so a page is one ordered index scan:
 --     (subscription_id, key) (subscription_id, resource_group, key)
---     (subscription_id, type_key, key) (parent_key, type_key, key)
+--     (subscription_id, type_key, key) (parent_key, key): a parent's children of one type are
+--     contiguous in key order, so the parent index serves parent+type lists too
 --
 --  tenants             tenant_id PK, display_name, default_domain, created_at
 --  service_principals  (tenant_id, app_id) PK, object_id, display_name, secret_hash, created_at
@@ -51,7 +52,7 @@ CREATE TABLE resources (
 CREATE INDEX resources_by_subscription ON resources (subscription_id, key);
 CREATE INDEX resources_by_group ON resources (subscription_id, resource_group, key);
 CREATE INDEX resources_by_type ON resources (subscription_id, type_key, key);
-CREATE INDEX resources_by_parent ON resources (parent_key, type_key, key);
+CREATE INDEX resources_by_parent ON resources (parent_key, key);
 
 CREATE TABLE tenants (
     tenant_id      ${key_text} NOT NULL PRIMARY KEY,

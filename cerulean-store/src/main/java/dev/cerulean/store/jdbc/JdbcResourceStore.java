@@ -76,6 +76,10 @@ final class JdbcResourceStore implements ResourceStore {
 
     @Override
     public boolean delete(String key, WriteCondition condition) {
+        if (condition instanceof WriteCondition.Absent) {
+            // "delete only if there is nothing to delete" is a caller's mistake, not a no-op to hide
+            throw new IllegalArgumentException("ABSENT is not a delete condition");
+        }
         return db.withConnection("delete resource", connection -> {
             boolean byEtag = condition instanceof WriteCondition.EtagMatches;
             try (PreparedStatement statement = connection.prepareStatement(byEtag ? DELETE_IF_ETAG : DELETE)) {

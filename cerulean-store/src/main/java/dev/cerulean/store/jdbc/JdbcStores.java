@@ -45,7 +45,12 @@ public final class JdbcStores implements Stores {
      * migrated.
      */
     public static Stores open(StoreSettings settings) {
-        Dialect dialect = dialectFor(settings);
+        Dialect dialect;
+        try {
+            dialect = dialectFor(settings);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the store (" + settings.describe() + ")", e);
+        }
         try {
             migrate(dialect);
             HikariConfig config = new HikariConfig();

@@ -19,8 +19,8 @@ import org.sqlite.SQLiteException;
 
 /**
  * SQLite, in a file (the default store) or in memory. A file database runs in WAL mode so readers
- * proceed while one writer commits, syncs every commit to disk so an acknowledged write survives a
- * killed process, and begins transactions with {@code BEGIN IMMEDIATE} so that concurrent writers
+ * proceed while one writer commits, syncs every commit to disk (synchronous FULL) so an acknowledged
+ * write survives a killed process or a lost machine, and begins transactions with {@code BEGIN IMMEDIATE} so that concurrent writers
  * queue on the busy timeout instead of failing when a read lock cannot be upgraded (the
  * {@code transaction_mode} setting does the same for Flyway, which uses {@code setAutoCommit}).
  *

@@ -149,6 +149,16 @@ public abstract class ResourceStoreContract extends StoresContract {
     }
 
     @Test
+    void deleteIfAbsentIsRejectedAsMeaningless() {
+        ResourceRecord group = group(SUBSCRIPTION, "rg1");
+        resources.put(group, WriteCondition.ABSENT);
+        assertThatThrownBy(() -> resources.delete(group.key(), WriteCondition.ABSENT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ABSENT is not a delete condition");
+        assertThat(resources.get(group.key())).contains(group);
+    }
+
+    @Test
     void deleteTreeRemovesTheKeyAndEverythingBelowIt() {
         ResourceRecord rg = group(SUBSCRIPTION, "rg1");
         ResourceRecord registry = registry(SUBSCRIPTION, "rg1", "reg");

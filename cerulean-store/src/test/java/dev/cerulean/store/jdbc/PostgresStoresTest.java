@@ -25,7 +25,8 @@ class PostgresStoresTest extends StoreContracts {
         String url = System.getenv(URL_VARIABLE);
         assumeTrue(url != null && !url.isBlank(), "PostgreSQL tests skipped: set " + URL_VARIABLE);
         recreateSchema(url);
-        return JdbcStores.open(StoreSettings.postgres(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA));
+        String inSchema = url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA;
+        return JdbcStores.open(StoreSettings.postgres(inSchema));
     }
 
     private static void recreateSchema(String url) {

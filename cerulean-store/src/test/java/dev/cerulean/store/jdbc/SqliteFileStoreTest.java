@@ -24,7 +24,8 @@ class SqliteFileStoreTest {
     Path dir;
 
     private static String pragma(Connection connection, String name) throws Exception {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery("PRAGMA " + name)) {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("PRAGMA " + name)) {
             row.next();
             return row.getString(1);
         }

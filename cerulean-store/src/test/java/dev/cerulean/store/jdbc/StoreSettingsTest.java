@@ -29,7 +29,8 @@ class StoreSettingsTest {
 
     @Test
     void sqliteUrlsNameAFileOrMemory() {
-        assertThat(StoreSettings.fromUrl("jdbc:sqlite:/tmp/x.db")).isEqualTo(new StoreSettings.SqliteFile(Path.of("/tmp/x.db")));
+        assertThat(StoreSettings.fromUrl("jdbc:sqlite:/tmp/x.db"))
+                .isEqualTo(new StoreSettings.SqliteFile(Path.of("/tmp/x.db")));
         assertThat(StoreSettings.fromUrl("jdbc:sqlite::memory:")).isEqualTo(new StoreSettings.SqliteInMemory());
     }
 

@@ -1,0 +1,43 @@
+package dev.cerulean.server.tls;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/** Builds the key stores handed to JSSE and Jetty; they live in memory only. */
+final class InMemoryKeyStores {
+    private InMemoryKeyStores() {}
+
+    /**
+     * A store with one key entry. JKS rather than PKCS12 because it never reaches disk and PKCS12
+     * protects each key with PBKDF2 (10,000 rounds to store, again to read): on a cold JVM that was
+     * ~180 ms of a start against ~20 ms for JKS, measured on the 2-core build machine.
+     */
+    static KeyStore withKey(String alias, PrivateKey key, List<X509Certificate> chain, char[] password)
+            throws GeneralSecurityException {
+        KeyStore store = empty("JKS");
+        store.setKeyEntry(alias, key, password, chain.toArray(Certificate[]::new));
+        return store;
+    }
+
+    /** A PKCS12 store with one trusted certificate: the form of the truststore file Java clients load. */
+    static KeyStore withCertificate(String alias, X509Certificate certificate) throws GeneralSecurityException {
+        KeyStore store = empty("PKCS12");
+        store.setCertificateEntry(alias, certificate);
+        return store;
+    }
+
+    private static KeyStore empty(String type) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(type);
+        try {
+            store.load(null, null);
+        } catch (IOException e) {
+            throw new IllegalStateException("an empty key store cannot fail to load", e);
+        }
+        return store;
+    }
+}
