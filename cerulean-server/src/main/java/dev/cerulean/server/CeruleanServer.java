@@ -139,11 +139,7 @@ public final class CeruleanServer implements AutoCloseable {
     }
 
     private static Stores openStores(ServerConfig config) {
-        StoreSettings settings;
-        if (config.databaseUrl() != null) settings = StoreSettings.postgres(config.databaseUrl());
-        else if (config.inMemory()) settings = StoreSettings.inMemory();
-        else settings = StoreSettings.sqliteFile(config.dataDir().resolve("cerulean.db"));
-        return JdbcStores.open(settings);
+        return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
     }
 
     private static Caller caller(Principal p) {
