@@ -7,6 +7,8 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.ResourceAction.ActionContext;
 import dev.cerulean.store.SecretRecord;
 import dev.cerulean.store.SecretStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import java.util.Optional;
  */
 final class AdminCredentials {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminCredentials.class);
+
     static final List<String> NAMES = List.of("password", "password2");
     static final String KIND = "sealed";
 
@@ -38,10 +42,13 @@ final class AdminCredentials {
         this.clock = clock;
     }
 
-    /** Creates whichever admin password the registry does not have yet. */
+    /**
+     * Creates whichever admin password the registry does not have yet, or has but cannot open (its
+     * sealing key was replaced): such a password could never be shown or checked again.
+     */
     void ensure(String registryKey) {
         for (String name : NAMES) {
-            if (secrets.get(registryKey, name).isEmpty()) store(registryKey, name, passwords.next());
+            if (value(registryKey, name).isEmpty()) store(registryKey, name, passwords.next());
         }
     }
 
@@ -72,7 +79,15 @@ final class AdminCredentials {
     }
 
     private Optional<String> value(String registryKey, String name) {
-        return secrets.get(registryKey, name).map(s -> sealer.open(s.value(), context(registryKey, name)));
+        Optional<SecretRecord> sealed = secrets.get(registryKey, name);
+        if (sealed.isEmpty()) return Optional.empty();
+        try {
+            return Optional.of(sealer.open(sealed.get().value(), context(registryKey, name)));
+        } catch (IllegalStateException unopenable) {
+            LOG.warn("The admin password '{}' of {} cannot be opened with the current sealing key; it is treated as absent.",
+                    name, registryKey);
+            return Optional.empty();
+        }
     }
 
     private void requireEnabled(ActionContext ctx) {

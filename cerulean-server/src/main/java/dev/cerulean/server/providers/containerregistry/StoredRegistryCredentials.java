@@ -51,6 +51,7 @@ final class StoredRegistryCredentials implements RegistryCredentials {
 
     @Override
     public Optional<TokenView> token(String registryKey, String tokenName) {
+        if (!NameRules.isTokenName(tokenName)) return Optional.empty();
         String key = registryKey.toLowerCase(Locale.ROOT) + "/tokens/" + tokenName.toLowerCase(Locale.ROOT);
         return directory.get(key).map(r -> {
             JsonNode p = RegistryDocuments.parse(r).path("properties");

@@ -122,4 +122,16 @@ class AdminCredentialsTest {
         bed.patch(ID, "{'properties':{'adminUserEnabled':false}}");
         assertThat(creds.verifyAdminPassword(key(ID), pw.get(0))).isFalse();
     }
+
+    @Test
+    void aPasswordSealedUnderALostKeyIsReplaced() {
+        createWithAdmin(true);
+        SecretRecord s = bed.secrets.get(key(ID), "password").orElseThrow();
+        String foreign = SecretSealer.fromKey(new byte[32]).seal("oldpassword", key(ID) + "#password");
+        bed.secrets.put(new SecretRecord(s.ownerKey(), s.name(), s.kind(), foreign, s.createdAt(), null));
+        assertThat(bed.provider.credentials().verifyAdminPassword(key(ID), "oldpassword")).isFalse();
+        List<String> now = values(bed.action(ID, "listCredentials", null));
+        assertThat(now).hasSize(2).doesNotContain("oldpassword");
+        assertThat(bed.provider.credentials().verifyAdminPassword(key(ID), now.get(0))).isTrue();
+    }
 }

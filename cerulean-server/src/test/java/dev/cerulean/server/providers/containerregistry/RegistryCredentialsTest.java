@@ -61,6 +61,7 @@ class RegistryCredentialsTest {
         assertThat(token.passwords().get(0).name()).isEqualTo("password1");
         assertThat(token.passwords().get(0).expiresAt()).isEqualTo(Instant.parse("2100-01-01T00:00:00Z"));
         assertThat(creds.token(key(REG), "nosuchtoken")).isEmpty();
+        assertThat(creds.token(key(REG), "mytoken/../mytoken")).isEmpty();
     }
 
     @Test
