@@ -46,6 +46,11 @@ public final class SecretSealer {
         this.key = new SecretKeySpec(key.clone(), "AES");
     }
 
+    /** Where a server keeps its sealing key: {@code <dataDir>/keys/secrets.key}. */
+    public static Path keyFile(Path dataDir) {
+        return dataDir.resolve("keys").resolve("secrets.key");
+    }
+
     /** A sealer over a key held elsewhere (tests, or a key provided by the operator). */
     public static SecretSealer fromKey(byte[] key) {
         return new SecretSealer(key);

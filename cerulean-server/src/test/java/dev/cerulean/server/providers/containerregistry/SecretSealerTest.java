@@ -72,7 +72,8 @@ class SecretSealerTest {
 
     @Test
     void loadOrCreateWritesAThirtyTwoByteOwnerOnlyKeyAndReadsItBack(@TempDir Path dataDir) throws Exception {
-        Path keyFile = dataDir.resolve("keys/secrets.key");
+        Path keyFile = SecretSealer.keyFile(dataDir);
+        assertThat(keyFile).isEqualTo(dataDir.resolve("keys/secrets.key"));
         String sealed = SecretSealer.loadOrCreate(keyFile).seal("secret", CONTEXT);
         assertThat(Files.size(keyFile)).isEqualTo(32);
         assertThat(SecretSealer.loadOrCreate(keyFile).open(sealed, CONTEXT)).isEqualTo("secret");
