@@ -189,6 +189,12 @@ public final class ArmRoutes {
                 pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
                 return resources.action(req, parent, parentType, last);
             }
+            if (m.equals("GET") && registry.find(ns, parent.typePath() + "/" + last) == null
+                    && parentType.spec().action(last) != null) {
+                // a read-only action Azure serves as GET, e.g. registries/{r}/listUsages
+                pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
+                return resources.action(req, parent, parentType, last);
+            }
             ResolvedType child = registry.resolve(ns, parent.typePath() + "/" + last, req.apiVersion());
             if (!m.equals("GET")) throw ArmErrors.methodNotAllowed(m);
             pipeline.checkTypeVersion(req.apiVersion(), child, null);
