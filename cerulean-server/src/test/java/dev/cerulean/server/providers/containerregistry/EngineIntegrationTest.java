@@ -99,13 +99,13 @@ class EngineIntegrationTest {
     }
 
     @Test
-    void registryCreateAnswers201WithAnAsyncOperationThatCompletesOnTheFirstPoll() {
+    void registryCreateWithZeroPollsAnswers201InTheAsyncFormAlreadySucceeded() {
         ResourceHandler h = handler(List.of());
         resourceGroup();
         ResourceId id = ResourceId.parse(REG);
         ArmResponse created = h.put(request("PUT", REG, "{'location':'westus','sku':{'name':'Basic'}}"), id, type(id));
         assertThat(created.status()).isEqualTo(201);
-        assertThat(body(created).get("properties").get("provisioningState").asText()).isEqualTo("Creating");
+        assertThat(body(created).get("properties").get("provisioningState").asText()).isEqualTo("Succeeded");
         String aao = created.headers().get("Azure-AsyncOperation");
         assertThat(aao).isNotNull();
         assertThat(body(operations.status(operationId(aao), aao)).get("status").asText()).isEqualTo("Succeeded");
