@@ -59,6 +59,8 @@ import java.util.function.Function;
  */
 public final class CeruleanServer implements AutoCloseable {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CeruleanServer.class);
+
     private final ServerConfig config;
     private final Stores stores;
     private final LocalCa ca;
@@ -83,9 +85,12 @@ public final class CeruleanServer implements AutoCloseable {
     /** Starts a server; {@code extraProviders} lets tests plug in providers of their own. */
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
+        long t0 = System.nanoTime();
         createDirectories(config.dataDir());
         LocalCa ca = loadCa(config);
+        long tTls = System.nanoTime();
         Stores stores = openStores(config);
+        long tStore = System.nanoTime();
         try {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
             new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
@@ -126,6 +131,9 @@ public final class CeruleanServer implements AutoCloseable {
             }
             EndpointsFile endpoints = endpointsFile(config, ca, front.port(), proxy == null ? -1 : proxy.port());
             endpoints.write(config.dataDir());
+            long tEnd = System.nanoTime();
+            log.info("started in {} ms (tls {} ms, store {} ms, entra+arm+http {} ms)", (tEnd - t0) / 1_000_000,
+                    (tTls - t0) / 1_000_000, (tStore - tTls) / 1_000_000, (tEnd - tStore) / 1_000_000);
             return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
         } catch (IOException e) {
             stores.close();
