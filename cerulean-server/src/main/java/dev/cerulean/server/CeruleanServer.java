@@ -49,7 +49,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -101,7 +100,7 @@ public final class CeruleanServer implements AutoCloseable {
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
-            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, stores, key);
+            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
             LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
             Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
             ResourceHandler resources = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(),
@@ -178,10 +177,9 @@ public final class CeruleanServer implements AutoCloseable {
         return new Caller(p.tenantId(), p.objectId(), p.createdBy(), p.createdByType());
     }
 
-    private static ProviderRegistry.ResolvedType typeOf(ProviderRegistry registry, Stores stores, String key) {
-        Optional<dev.cerulean.store.ResourceRecord> rec = stores.resources().get(key);
-        if (rec.isEmpty()) return null;
-        var id = dev.cerulean.core.id.ResourceId.parse(rec.get().id());
+    /** The declared type of a stored resource, read from its key (type segments match case-insensitively). */
+    private static ProviderRegistry.ResolvedType typeOf(ProviderRegistry registry, String key) {
+        var id = dev.cerulean.core.id.ResourceId.parse(key);
         if (id == null || !id.isProviderResource()) return null;
         return registry.find(id.namespace(), id.typePath());
     }
