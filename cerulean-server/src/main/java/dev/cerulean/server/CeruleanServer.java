@@ -85,6 +85,7 @@ public final class CeruleanServer implements AutoCloseable {
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
         long t0 = System.nanoTime();
+        dev.cerulean.server.http.Prewarm.start();
         createDirectories(config.dataDir());
         LocalCa ca = loadCa(config);
         long tTls = System.nanoTime();
