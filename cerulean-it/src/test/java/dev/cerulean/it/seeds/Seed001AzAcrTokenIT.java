@@ -172,6 +172,25 @@ class Seed001AzAcrTokenIT {
         assertThat(fx.get(registryId + "/scopeMaps/MyNewScopeMap")).as("the scope map outlives the token").isNotNull();
     }
 
+    @Test
+    void resourceGroupAndGlobalFlags() {
+        String rg = fx.get(registryId).get("id").asText().split("/")[4];
+        // -g skips the registry look-up for the token call itself; --only-show-errors hides the preview warning
+        var created = az.run("acr", "token", "create", "-n", "MyFlagToken", "-r", registry, "-g", rg, "--scope-map", "MyScopeMap",
+                "--no-passwords", "--only-show-errors", "--output", "none");
+        assertThat(created.exitCode()).as(created.describe()).isZero();
+        assertThat(created.stdout()).as("--output none").isBlank();
+        assertThat(created.stderr()).doesNotContain("WARNING");
+
+        var debug = az.run("acr", "token", "show", "-n", "MyFlagToken", "-r", registry, "-g", rg, "--debug", "--output", "yaml");
+        assertThat(debug.exitCode()).as(debug.describe()).isZero();
+        assertThat(debug.stdout()).contains("name: MyFlagToken").contains("status: enabled");
+        assertThat(debug.stderr()).contains("Request URL: 'https://management.azure.com" + registryId + "/tokens/MyFlagToken?api-version=2020-11-01-preview'")
+                .contains("Response status: 200");
+
+        assertThat(az.ok("acr", "token", "delete", "-n", "MyFlagToken", "-r", registry, "-g", rg, "--yes", "--output", "none")).isBlank();
+    }
+
     private static List<String> names(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.get("name").asText()));
