@@ -49,7 +49,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -58,6 +57,8 @@ import java.util.function.Function;
  * tests both start servers through {@link #start}.
  */
 public final class CeruleanServer implements AutoCloseable {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CeruleanServer.class);
 
     private final ServerConfig config;
     private final Stores stores;
@@ -83,9 +84,12 @@ public final class CeruleanServer implements AutoCloseable {
     /** Starts a server; {@code extraProviders} lets tests plug in providers of their own. */
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
+        long t0 = System.nanoTime();
         createDirectories(config.dataDir());
         LocalCa ca = loadCa(config);
+        long tTls = System.nanoTime();
         Stores stores = openStores(config);
+        long tStore = System.nanoTime();
         try {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
             new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
@@ -96,7 +100,7 @@ public final class CeruleanServer implements AutoCloseable {
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
-            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, stores, key);
+            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
             LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
             Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
             ResourceHandler resources = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(),
@@ -126,6 +130,9 @@ public final class CeruleanServer implements AutoCloseable {
             }
             EndpointsFile endpoints = endpointsFile(config, ca, front.port(), proxy == null ? -1 : proxy.port());
             endpoints.write(config.dataDir());
+            long tEnd = System.nanoTime();
+            log.info("started in {} ms (tls {} ms, store {} ms, entra+arm+http {} ms)", (tEnd - t0) / 1_000_000,
+                    (tTls - t0) / 1_000_000, (tStore - tTls) / 1_000_000, (tEnd - tStore) / 1_000_000);
             return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
         } catch (IOException e) {
             stores.close();
@@ -170,10 +177,9 @@ public final class CeruleanServer implements AutoCloseable {
         return new Caller(p.tenantId(), p.objectId(), p.createdBy(), p.createdByType());
     }
 
-    private static ProviderRegistry.ResolvedType typeOf(ProviderRegistry registry, Stores stores, String key) {
-        Optional<dev.cerulean.store.ResourceRecord> rec = stores.resources().get(key);
-        if (rec.isEmpty()) return null;
-        var id = dev.cerulean.core.id.ResourceId.parse(rec.get().id());
+    /** The declared type of a stored resource, read from its key (type segments match case-insensitively). */
+    private static ProviderRegistry.ResolvedType typeOf(ProviderRegistry registry, String key) {
+        var id = dev.cerulean.core.id.ResourceId.parse(key);
         if (id == null || !id.isProviderResource()) return null;
         return registry.find(id.namespace(), id.typePath());
     }

@@ -7,7 +7,6 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -61,17 +60,30 @@ public final class ArmHttp {
         }
     }
 
-    /** Reads the body with a hard cap, so an oversized upload is refused without buffering it all. */
+    /** Largest oversized body drained before answering 413, so the client reads the answer instead of a broken pipe. */
+    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+    /** Reads the body with a hard cap: an oversized one is discarded as it streams, never buffered. */
     private byte[] readBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBody) throw ArmErrors.requestTooLarge(maxBody);
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] data = in.readNBytes((int) maxBody + 1);
-            if (data.length > maxBody) throw ArmErrors.requestTooLarge(maxBody);
+            long declared = ctx.req().getContentLengthLong();
+            byte[] data = declared > maxBody ? new byte[0] : in.readNBytes((int) maxBody + 1);
+            if (declared > maxBody || data.length > maxBody) {
+                drain(in);
+                throw ArmErrors.requestTooLarge(maxBody);
+            }
             return data;
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the client went away or sent a broken body: its mistake, not a server fault
+            throw ArmErrors.invalidRequestContent("the request body could not be read: " + e.getMessage());
         }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) total += n;
     }
 
     /** Decoded path segments; a trailing slash (the ML docs' {@code workspaces/?api-version}) is ignored. */

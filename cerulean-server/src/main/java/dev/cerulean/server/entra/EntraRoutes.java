@@ -40,7 +40,7 @@ public final class EntraRoutes {
         UserTokens userTokens = new UserTokens(minter, refreshTokens);
         this.tokens = new TokenEndpoint(tenants, Map.of(
                 ClientCredentialsGrant.TYPE,
-                new ClientCredentialsGrant(identities, tenants, clients, minter, config.tenantId()),
+                new ClientCredentialsGrant(identities, tenants, clients, minter, config.tenantId(), clock),
                 PasswordGrant.TYPE, new PasswordGrant(tenants, users, clients, userTokens),
                 RefreshTokenGrant.TYPE, new RefreshTokenGrant(tenants, users, clients, refreshTokens, userTokens)));
         this.openId = new OpenIdConfiguration(tenants);

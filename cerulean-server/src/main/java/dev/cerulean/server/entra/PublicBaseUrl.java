@@ -21,8 +21,8 @@ public final class PublicBaseUrl {
         }
         String scheme = ctx.scheme().toLowerCase(Locale.ROOT);
         String host = ctx.header("Host");
-        if (host == null || host.isBlank()) {
-            host = ctx.host();
+        if (host == null || host.isBlank()) { // HTTP/1.0 without Host: the address the connection reached
+            host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
         }
         return scheme + "://" + withoutDefaultPort(scheme, host);
     }

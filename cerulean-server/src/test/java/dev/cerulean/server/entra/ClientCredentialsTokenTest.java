@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import static dev.cerulean.server.entra.EntraTestServer.form;
@@ -152,10 +153,39 @@ class ClientCredentialsTokenTest {
 
     @Test
     void everyTokenHasItsOwnUti() throws Exception {
-        String first = claims(server.appToken("https://management.azure.com/.default")).getStringClaim("uti");
-        String second = claims(server.appToken("https://management.azure.com/.default")).getStringClaim("uti");
+        String first = claims(server.appToken("https://vault.azure.net/.default")).getStringClaim("uti");
+        server.clock.advance(Duration.ofSeconds(1));
+        String second = claims(server.appToken("https://vault.azure.net/.default")).getStringClaim("uti");
 
         assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void identicalRequestWithinOneSecondGetsTheSameTokenWithLessLifetime() {
+        String scope = "https://containerregistry.azure.net/.default";
+        server.clock.advance(Duration.ofSeconds(5));
+        JsonNode first = json(v2(scope));
+        server.clock.advance(Duration.ofMillis(999));
+        JsonNode again = json(v2(scope));
+        server.clock.advance(Duration.ofMillis(1));
+        JsonNode later = json(v2(scope));
+
+        assertThat(again.get("access_token").asText()).isEqualTo(first.get("access_token").asText());
+        assertThat(later.get("access_token").asText()).isNotEqualTo(first.get("access_token").asText());
+        assertThat(later.get("expires_in").asInt()).isEqualTo(3599);
+    }
+
+    @Test
+    void reusedTokenIsNotHandedToAWrongSecret() {
+        String scope = "https://management.core.windows.net//.default";
+        assertThat(v2(scope).statusCode()).isEqualTo(200);
+
+        HttpResponse<String> response = server.post("/" + server.tenantId() + "/oauth2/v2.0/token", form(
+                "grant_type", "client_credentials", "client_id", server.config.clientId(),
+                "client_secret", "wrong", "scope", scope));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("access_token");
     }
 
     @Test

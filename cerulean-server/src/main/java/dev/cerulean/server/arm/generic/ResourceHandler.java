@@ -198,6 +198,8 @@ public final class ResourceHandler {
         LroPolicy policy = lro.resolve(t.qualifiedType(), actionName, t.spec().actionLroFor(actionName));
         if (policy.isAsync()) {
             return transactions.inTransaction(() -> {
+                action.validate(new ResourceAction.ActionContext(id, Documents.parse(rec.body()), body, req.apiVersion(),
+                        req.caller()));
                 String input = Json.write(Json.object().put("action", actionName).put("apiVersion", req.apiVersion())
                         .put("callerName", req.caller().name()).put("callerType", req.caller().type())
                         .put("callerTenant", req.caller().tenantId()).put("callerObject", req.caller().objectId())

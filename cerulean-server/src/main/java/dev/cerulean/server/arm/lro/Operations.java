@@ -40,6 +40,8 @@ public final class Operations {
     public static final String IN_PROGRESS = "InProgress";
     public static final String SUCCEEDED = "Succeeded";
     public static final String FAILED = "Failed";
+    /** Internal field of a stored error: the HTTP status the Location URL answers with; never shown. */
+    private static final String STATUS_FIELD = "cerulean.status";
 
     private final OperationStore store;
     private final Transactions transactions;
@@ -86,7 +88,7 @@ public final class Operations {
             body.put("endTime", Json.armTime(op.endedAt()));
             body.put("percentComplete", 100.0);
         }
-        if (op.error() != null) body.set("error", Json.parse(op.error()));
+        if (op.error() != null) body.set("error", publicError(op.error()));
         ArmResponse r = ArmResponse.json(200, body);
         return IN_PROGRESS.equals(op.status()) ? r.withHeader("Retry-After", "1") : r;
     }
@@ -99,9 +101,9 @@ public final class Operations {
         }
         if (a.finalResponse() != null) return a.finalResponse();
         if (FAILED.equals(a.operation().status())) {
-            ObjectNode err = Json.object();
-            err.set("error", Json.parse(a.operation().error()));
-            return ArmResponse.json(400, err);
+            ObjectNode stored = (ObjectNode) Json.parse(a.operation().error());
+            int status = stored.path(STATUS_FIELD).asInt(400);
+            return ArmResponse.json(status, Json.object().set("error", publicError(a.operation().error())));
         }
         return kindOf(a.operation()).outcome().after(a.operation());
     }
@@ -144,9 +146,16 @@ public final class Operations {
             ObjectNode err = Json.object();
             err.put("code", e.code());
             err.put("message", e.message());
+            err.put(STATUS_FIELD, e.status());
             OperationRecord failed = with(op, FAILED, 0, null, Json.write(err), clock.instant());
             return store.update(failed, IN_PROGRESS, 0) ? new Advanced(failed, null) : null;
         }
+    }
+
+    private static ObjectNode publicError(String stored) {
+        ObjectNode err = (ObjectNode) Json.parse(stored);
+        err.remove(STATUS_FIELD);
+        return err;
     }
 
     private Kind kindOf(OperationRecord op) {

@@ -14,6 +14,13 @@ public interface ResourceAction {
     JsonNode invoke(ActionContext ctx);
 
     /**
+     * Checks the request before an asynchronous answer is given, so a bad request fails at once with
+     * its own status instead of on a later poll (ARM RPs validate before accepting). Sync actions
+     * need not implement it: {@link #invoke} validates as it goes.
+     */
+    default void validate(ActionContext ctx) {}
+
+    /**
      * @param resource the stored document of the resource the action is invoked on
      * @param body     the request body, or null when none was sent
      */

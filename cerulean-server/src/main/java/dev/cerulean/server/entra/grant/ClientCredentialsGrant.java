@@ -6,6 +6,7 @@ import dev.cerulean.store.IdentityStore;
 import dev.cerulean.store.ServicePrincipal;
 import dev.cerulean.store.Tenant;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -21,14 +22,16 @@ public final class ClientCredentialsGrant implements Grant {
     private final ClientAuthenticator clients;
     private final TokenMinter minter;
     private final String defaultTenantId;
+    private final RecentAppTokens recent;
 
     public ClientCredentialsGrant(IdentityStore identities, TenantDirectory tenants, ClientAuthenticator clients,
-                                  TokenMinter minter, String defaultTenantId) {
+                                  TokenMinter minter, String defaultTenantId, Clock clock) {
         this.identities = identities;
         this.tenants = tenants;
         this.clients = clients;
         this.minter = minter;
         this.defaultTenantId = defaultTenantId;
+        this.recent = new RecentAppTokens(clock);
     }
 
     @Override
@@ -37,7 +40,9 @@ public final class ClientCredentialsGrant implements Grant {
         RequestedAccess access = RequestedAccess.forApp(request);
         Tenant tenant = tenantOf(request, appId);
         AuthenticatedClient client = clients.confidential(request, tenant);
-        return TokenResult.app(minter.appToken(tenant, client, access), minter.expiresIn(), access.resource());
+        MintedToken token = recent.reuseOrMint(tenant.tenantId(), client.servicePrincipal().objectId(),
+                access.resource(), () -> minter.appToken(tenant, client, access));
+        return TokenResult.app(token, minter.expiresIn(token), access.resource());
     }
 
     private Tenant tenantOf(TokenRequest request, String appId) {

@@ -30,7 +30,7 @@ public final class PasswordGrant implements Grant {
 
     @Override
     public TokenResult issue(TokenRequest request) {
-        request.clientId();
+        request.clientId(); // a missing client_id is reported before anything else, as for every grant
         String username = request.required("username");
         String password = request.required("password");
         RequestedAccess access = RequestedAccess.forUser(request, null);

@@ -37,9 +37,13 @@ public final class TokenMinter {
         this.clock = clock;
     }
 
-    /** The {@code expires_in} to answer: one second short of the lifetime, as Entra does (3599 for an hour). */
-    public long expiresIn() {
-        return Math.max(1, lifetime.getSeconds() - 1);
+    /**
+     * The {@code expires_in} to answer for {@code token}: its remaining lifetime less one second, as
+     * Entra answers (3599 for a fresh one-hour token).
+     */
+    public long expiresIn(MintedToken token) {
+        long remaining = token.expiresAt().getEpochSecond() - clock.instant().getEpochSecond();
+        return Math.max(1, remaining - 1);
     }
 
     /** Client-credentials token: the caller is the application's service principal. */

@@ -21,7 +21,7 @@ public final class UserTokens {
                       RequestedAccess access) {
         MintedToken accessToken = minter.userToken(tenant, user, client, access, request.clientIp());
         return new TokenResult(accessToken.token(), accessToken.issuedAt(), accessToken.expiresAt(),
-                minter.expiresIn(), access.resource(), access.grantedScope(),
+                minter.expiresIn(accessToken), access.resource(), access.grantedScope(),
                 refreshTokens.issue(tenant, user, client.appId(), access.resource()),
                 minter.idToken(tenant, user, client, request.protocol()),
                 TokenMinter.clientInfo(tenant, user));
