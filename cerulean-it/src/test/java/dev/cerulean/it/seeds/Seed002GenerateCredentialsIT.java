@@ -154,15 +154,24 @@ class Seed002GenerateCredentialsIT {
     }
 
     @Test
-    void asyncFormRefusesAMissingTokenAtOnce() {
+    void asyncFormRefusesBadRequestsAtOnce() {
         try (CeruleanServer async = TestServers.start(c -> c.withLroOverrides(List.of(ASYNC)))) {
             AcrFixtures afx = new AcrFixtures(async);
             String regId = afx.registry(afx.resourceGroup("seed002b-"), AcrFixtures.unique("seedasyncerr"), "Basic", false);
-            var r = new ProxyCurl(async).arm("POST", "https://management.azure.com" + regId + "/generateCredentials?api-version=2023-01-01-preview",
-                    "{\"tokenId\": \"" + regId + "/tokens/nosuchtoken\"}");
-            // seed 002: "If the resource does not exist, 404 (Not found) is returned" — not a 202 that fails later
-            assertThat(r.status()).as(r.toString()).isEqualTo(404);
-            assertThat(r.json().at("/error/code").asText()).isEqualTo("ResourceNotFound");
+            String tokenId = newToken(afx, regId);
+            ProxyCurl acurl = new ProxyCurl(async);
+            String aurl = "https://management.azure.com" + regId + "/generateCredentials?api-version=2023-01-01-preview";
+            // seed 002: "If the resource does not exist, 404 (Not found) is returned" — at once, not as a 202 that fails later
+            record Bad(String body, int status, String code) {}
+            for (Bad bad : List.of(new Bad("{\"tokenId\": \"" + regId + "/tokens/nosuchtoken\"}", 404, "ResourceNotFound"),
+                    new Bad("{\"tokenId\": \"" + tokenId + "\", \"name\": \"password3\"}", 400, "InvalidPasswordName"),
+                    new Bad("{\"tokenId\": \"" + tokenId + "\", \"expiry\": \"2020-12-31T15:59:59Z\"}", 400, "InvalidParameter"))) {
+                var r = acurl.arm("POST", aurl, bad.body());
+                assertThat(r.status()).as(bad + " -> " + r).isEqualTo(bad.status());
+                assertThat(r.header("Location")).isNull();
+                assertThat(r.json().at("/error/code").asText()).isEqualTo(bad.code());
+            }
+            assertThat(afx.get(tokenId).at("/properties/credentials/passwords")).as("nothing generated").isEmpty();
         }
     }
 }
