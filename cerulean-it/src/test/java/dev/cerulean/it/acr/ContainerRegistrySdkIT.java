@@ -177,4 +177,23 @@ class ContainerRegistrySdkIT {
         assertThat(client.getScopeMaps().list(rg, registry).stream().map(ScopeMapInner::name)).doesNotContain("sdk-scope-map").hasSize(5);
         manager.containerRegistries().deleteByResourceGroup(rg, registry);
     }
+
+    @Test
+    void generateCredentialsInTheAsyncForm() {
+        // seed 002's 202 + Location: the SDK's poller follows it and reads the result from the final 200
+        try (CeruleanServer async = TestServers.start(c -> c.withLroOverrides(
+                List.of("Microsoft.ContainerRegistry/registries:generateCredentials=location:1")))) {
+            AcrFixtures afx = new AcrFixtures(async);
+            String group = afx.resourceGroup("sdkasync-");
+            String registry = AcrFixtures.unique("sdkasync");
+            String registryId = afx.registry(group, registry, "Basic", false);
+            String tokenId = afx.token(registryId, "sdk-async-token", registryId + "/scopeMaps/_repositories_pull");
+            ContainerRegistryManagementClient asyncClient = ContainerRegistryManager.authenticate(credential(async), profile(async)).serviceClient();
+            GenerateCredentialsResultInner result = asyncClient.getRegistries().generateCredentials(group, registry,
+                    new GenerateCredentialsParameters().withTokenId(tokenId).withName(TokenPasswordName.PASSWORD2));
+            assertThat(result.username()).isEqualTo("sdk-async-token");
+            assertThat(result.passwords()).extracting(TokenPassword::name).containsExactly(TokenPasswordName.PASSWORD2);
+            assertThat(result.passwords().get(0).value()).matches("[A-Za-z0-9+/=]{32}");
+        }
+    }
 }
