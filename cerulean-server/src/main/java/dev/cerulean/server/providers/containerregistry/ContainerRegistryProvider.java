@@ -72,7 +72,7 @@ public final class ContainerRegistryProvider implements ResourceProvider {
                 // observed: 200 at once (acr.md §3.4); `--lro ...registries:generateCredentials=location` gives seed 002's 202
                 .withAction("generateCredentials",
                         new GenerateCredentialsAction(resources, secrets, passwords, hasher, clock), LroPolicy.SYNC)
-                // a GET in Azure (acr.md §1.10); the engine routes actions as POST only
+                // a GET in Azure (acr.md §1.10); the engine routes GET to read-only actions, and POST too
                 .withAction("listUsages", ctx -> usages(ctx.resource()));
         ResourceTypeSpec scopeMaps = ResourceTypeSpec.proxy("registries/scopeMaps")
                 .withApiVersions(versions)

@@ -46,14 +46,25 @@ final class GenerateCredentialsAction implements ResourceAction {
         this.clock = clock;
     }
 
+    /** The parsed request: the token it names, the passwords to generate and their expiry (null = never). */
+    private record Request(ResourceRecord token, List<String> names, Instant expiry) {}
+
+    /**
+     * Refuses a bad request before the asynchronous form answers 202 (seed 002: a missing token is a
+     * 404 at once, not a failed operation later). Writes nothing; {@link #invoke} checks again.
+     */
+    @Override
+    public void validate(ActionContext ctx) {
+        request(ctx, clock.instant());
+    }
+
     @Override
     public JsonNode invoke(ActionContext ctx) {
-        JsonNode body = ctx.body() == null || ctx.body().isNull() ? Json.object() : ctx.body();
-        if (!body.isObject()) throw AcrErrors.invalidValue(body.toString(), "GenerateCredentialsParameters", "");
         Instant now = clock.instant();
-        ResourceRecord token = token(ctx, LooseValues.text(body.get("tokenId"), "tokenId"));
-        List<String> names = names(LooseValues.text(body.get("name"), "name"));
-        Instant expiry = expiry(LooseValues.text(body.get("expiry"), "expiry"), now);
+        Request request = request(ctx, now);
+        ResourceRecord token = request.token();
+        List<String> names = request.names();
+        Instant expiry = request.expiry();
 
         ObjectNode doc = RegistryDocuments.parse(token);
         ObjectNode credentials = credentials(doc);
@@ -75,6 +86,15 @@ final class GenerateCredentialsAction implements ResourceAction {
         out.put("username", token.name());
         out.set("passwords", result);
         return out;
+    }
+
+    private Request request(ActionContext ctx, Instant now) {
+        JsonNode body = ctx.body() == null || ctx.body().isNull() ? Json.object() : ctx.body();
+        if (!body.isObject()) throw AcrErrors.invalidValue(body.toString(), "GenerateCredentialsParameters", "");
+        ResourceRecord token = token(ctx, LooseValues.text(body.get("tokenId"), "tokenId"));
+        List<String> names = names(LooseValues.text(body.get("name"), "name"));
+        Instant expiry = expiry(LooseValues.text(body.get("expiry"), "expiry"), now);
+        return new Request(token, names, expiry);
     }
 
     /** The stored token {@code tokenId} names; it must be a token of the registry the action runs on. */

@@ -147,6 +147,17 @@ final class AcrTestbed {
         });
     }
 
+    /** Runs an action's up-front check, as the engine does before answering an asynchronous action with 202. */
+    void validateAction(String id, String name, String json) {
+        transaction(() -> {
+            ResourceId rid = ResourceId.parse(id);
+            ResourceRecord rec = store.get(rid.key()).orElseThrow();
+            JsonNode body = json == null ? null : Json.parse(lenient(json));
+            spec(rid).action(name).validate(new ResourceAction.ActionContext(rid, Documents.parse(rec.body()), body, API, CALLER));
+            return null;
+        });
+    }
+
     JsonNode checkName(String json) {
         return provider.providerActions().get("checkNameAvailability").invoke(SUB, Json.parse(lenient(json)), CALLER, API);
     }

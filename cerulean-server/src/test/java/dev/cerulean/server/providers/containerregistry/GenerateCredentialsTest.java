@@ -172,4 +172,18 @@ class GenerateCredentialsTest {
         assertThat(creds.verifyTokenPassword(key(TOKEN), old)).isFalse();
         assertThat(creds.verifyTokenPassword(key(TOKEN), fresh)).isTrue();
     }
+
+    @Test
+    void theUpFrontCheckRefusesWhatInvokeWouldAndWritesNothing() {
+        String before = bed.store.get(key(TOKEN)).orElseThrow().body();
+        ApiErrors.expect(() -> bed.validateAction(REG, "generateCredentials", "{'tokenId':'" + REG + "/tokens/nosuchtoken'}"), 404,
+                "ResourceNotFound", "The resource nosuchtoken could not be found.");
+        ApiErrors.expect(() -> bed.validateAction(REG, "generateCredentials", "{'tokenId':'" + TOKEN + "','name':'password3'}"), 400,
+                "InvalidPasswordName", "The password name 'password3' is invalid. Valid values are 'password1' and 'password2'.");
+        ApiErrors.expect(() -> bed.validateAction(REG, "generateCredentials", "{'tokenId':'" + TOKEN + "','expiry':'2020-01-01T00:00:00Z'}"),
+                400, "InvalidParameter", "The expiry '2020-01-01T00:00:00Z' must be in the future.");
+        bed.validateAction(REG, "generateCredentials", "{'tokenId':'" + TOKEN + "','expiry':'2100-01-01T00:00:00Z'}");
+        assertThat(bed.secrets.list(key(TOKEN))).as("a passing check generates nothing").isEmpty();
+        assertThat(bed.store.get(key(TOKEN)).orElseThrow().body()).isEqualTo(before);
+    }
 }
