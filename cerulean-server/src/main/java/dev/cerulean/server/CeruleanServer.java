@@ -118,7 +118,7 @@ public final class CeruleanServer implements AutoCloseable {
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
-                            config.maxBodyBytes()),
+                            config.maxBodyBytes(), metrics),
                     new SurfaceResolver(config.registrySuffix()),
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),

@@ -38,7 +38,10 @@ public final class HttpFront {
     private static final DateTimeFormatter ROUTING_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     /** Everything the front needs to start. */
-    public record Settings(String host, int port, KeyStore keyStore, String keyStorePassword, long maxBodyBytes) {}
+    public record Settings(String host, int port, KeyStore keyStore, String keyStorePassword, long maxBodyBytes,
+                           io.micrometer.core.instrument.MeterRegistry metrics) {}
+
+    private static final String STARTED = "cerulean.started";
 
     private final Settings settings;
     private final SurfaceResolver surfaces;
@@ -66,6 +69,7 @@ public final class HttpFront {
             cfg.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig));
             cfg.jetty.port = -1; // no plain-HTTP connector: every surface is HTTPS only
             cfg.routes.before(this::before);
+            cfg.routes.after(this::after);
             cfg.routes.exception(ApiError.class, (e, ctx) -> fail(ctx, e));
             cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromJavalin(e, ctx)));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
@@ -90,6 +94,7 @@ public final class HttpFront {
 
     /** Request id, surface and public base URL for every request; ARM's standard headers for ARM. */
     private void before(Context ctx) {
+        ctx.attribute(STARTED, System.nanoTime());
         String requestId = UUID.randomUUID().toString();
         String correlation = ctx.header("x-ms-correlation-request-id");
         String host = SurfaceResolver.hostName(ctx.host());
@@ -105,6 +110,19 @@ public final class HttpFront {
             throw ApiError.of(404, surface == Surface.ARM ? "NotFound" : "not_found",
                     "The path '" + ctx.path() + "' is not served on host '" + host + "'.");
         }
+    }
+
+    /** One timer per surface, method and status: what /cerulean/metrics reports. */
+    private void after(Context ctx) {
+        Long started = ctx.attribute(STARTED);
+        RequestContext rc = RequestContext.of(ctx);
+        if (started == null || rc == null) return;
+        io.micrometer.core.instrument.Timer.builder("cerulean.http.requests")
+                .tag("surface", rc.surface().name().toLowerCase(Locale.ROOT))
+                .tag("method", ctx.method().name())
+                .tag("status", Integer.toString(ctx.statusCode()))
+                .register(settings.metrics())
+                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     private static void armHeaders(Context ctx, RequestContext rc) {
