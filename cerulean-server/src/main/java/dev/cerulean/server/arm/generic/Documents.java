@@ -99,26 +99,6 @@ public final class Documents {
         }
     }
 
-    /** systemData from the caller, keeping the creation fields of an existing document. */
-    public static ObjectNode systemData(Caller caller, ObjectNode existing, Instant now) {
-        ObjectNode sd = Json.object();
-        JsonNode old = existing == null ? null : existing.get("systemData");
-        String at = Json.armTime(now);
-        if (old != null && old.has("createdAt")) {
-            sd.set("createdBy", old.get("createdBy"));
-            sd.set("createdByType", old.get("createdByType"));
-            sd.set("createdAt", old.get("createdAt"));
-        } else {
-            sd.put("createdBy", caller.name());
-            sd.put("createdByType", caller.type());
-            sd.put("createdAt", at);
-        }
-        sd.put("lastModifiedBy", caller.name());
-        sd.put("lastModifiedByType", caller.type());
-        sd.put("lastModifiedAt", at);
-        return sd;
-    }
-
     /**
      * Puts the envelope in ARM's order: id, name, type, location, then the rest as given.
      */

@@ -129,7 +129,7 @@ public final class ResourceHandler {
             boolean pending = policy.isAsync() && policy.polls() > 0;
             Documents.properties(doc).put("provisioningState", pending ? "Creating" : "Succeeded");
             Instant now = clock.instant();
-            doc.set("systemData", Documents.systemData(ctx.caller(), ctx.existing(), now));
+            doc.set("systemData", dev.cerulean.server.arm.spi.SystemData.of(ctx.caller(), ctx.existing(), now));
             String etag = "\"" + UUID.randomUUID() + "\"";
             if (t.spec().etag()) doc.put("etag", etag);
             ObjectNode out = Documents.envelope(id.id(), id.name(), t.qualifiedType(), finalLocation, doc);

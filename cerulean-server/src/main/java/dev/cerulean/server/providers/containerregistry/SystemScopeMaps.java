@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.id.ResourceId;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.Caller;
+import dev.cerulean.server.arm.spi.SystemData;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.WriteCondition;
 
@@ -57,22 +58,8 @@ final class SystemScopeMaps {
             props.put("provisioningState", "Succeeded");
             props.set("actions", Json.MAPPER.valueToTree(d.actions()));
             ObjectNode doc = RegistryDocuments.envelope(id, ContainerRegistryProvider.NAMESPACE + "/registries/scopeMaps",
-                    systemData(caller, now), props);
+                    caller == null ? null : SystemData.of(caller, null, now), props);
             store.put(RegistryDocuments.newChild(id, doc, now), WriteCondition.ALWAYS);
         }
-    }
-
-    /** systemData naming the registry's creator (acr.md §2.3 allows this or none). */
-    private static ObjectNode systemData(Caller caller, Instant now) {
-        if (caller == null) return null;
-        ObjectNode sd = Json.object();
-        String at = Json.armTime(now);
-        sd.put("createdBy", caller.name());
-        sd.put("createdByType", caller.type());
-        sd.put("createdAt", at);
-        sd.put("lastModifiedBy", caller.name());
-        sd.put("lastModifiedByType", caller.type());
-        sd.put("lastModifiedAt", at);
-        return sd;
     }
 }

@@ -98,7 +98,7 @@ final class AcrTestbed {
         if (!doc.has("tags") && spec.tracked()) doc.set("tags", Json.object());
         Documents.properties(doc).put("provisioningState", "Succeeded");
         Instant now = clock.instant();
-        doc.set("systemData", Documents.systemData(ctx.caller(), ctx.existing(), now));
+        doc.set("systemData", dev.cerulean.server.arm.spi.SystemData.of(ctx.caller(), ctx.existing(), now));
         String qualified = provider.namespace() + "/" + spec.type();
         ObjectNode out = Documents.envelope(id.id(), id.name(), qualified, location, doc);
         ResourceId parent = id.parent();
