@@ -63,4 +63,16 @@ class AzCliIT {
         assertThat(rest.get("value").toString()).contains(rg);
         az.ok("group", "delete", "-n", rg, "--yes");
     }
+
+    @Test
+    void adfsStyleAuthorityNeedsNoProxy() {
+        Az az = Az.adfsCloud(server);
+        az.env().remove("HTTPS_PROXY");
+        az.env().remove("HTTP_PROXY");
+        az.login(server);
+        assertThat(az.json("account", "show").get("id").asText()).isEqualTo(server.config().subscriptionId());
+        JsonNode token = az.json("account", "get-access-token", "--resource", "https://management.core.windows.net/");
+        assertThat(token.get("accessToken").asText()).isNotBlank();
+        assertThat(az.json("group", "list")).isNotNull();
+    }
 }

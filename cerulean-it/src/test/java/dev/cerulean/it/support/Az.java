@@ -54,10 +54,22 @@ public final class Az {
 
     /** az with a registered custom cloud whose endpoints are https://localhost:{port}. */
     public static Az customCloud(CeruleanServer server) {
+        return registered(server, "https://localhost:" + server.httpsPort());
+    }
+
+    /**
+     * az with a custom cloud whose authority ends in {@code /adfs} (clients.md §2.2 setup A): MSAL then
+     * skips instance discovery, so nothing at all goes to Azure's host names.
+     */
+    public static Az adfsCloud(CeruleanServer server) {
+        return registered(server, "https://localhost:" + server.httpsPort() + "/adfs");
+    }
+
+    private static Az registered(CeruleanServer server, String authority) {
         Az a = new Az(server, false);
         String base = "https://localhost:" + server.httpsPort();
         a.ok("cloud", "register", "-n", "Cerulean", "--endpoint-resource-manager", base + "/",
-                "--endpoint-active-directory", base, "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
+                "--endpoint-active-directory", authority, "--endpoint-active-directory-resource-id", "https://management.core.windows.net/",
                 "--endpoint-active-directory-graph-resource-id", "https://graph.windows.net/",
                 "--suffix-acr-login-server-endpoint", server.config().registrySuffix());
         a.ok("cloud", "set", "-n", "Cerulean");
