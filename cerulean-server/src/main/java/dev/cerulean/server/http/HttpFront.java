@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -95,7 +94,7 @@ public final class HttpFront {
     /** Request id, surface and public base URL for every request; ARM's standard headers for ARM. */
     private void before(Context ctx) {
         ctx.attribute(STARTED, System.nanoTime());
-        String requestId = UUID.randomUUID().toString();
+        String requestId = dev.cerulean.core.id.RequestIds.next();
         String correlation = ctx.header("x-ms-correlation-request-id");
         String host = SurfaceResolver.hostName(ctx.host());
         Surface byHost = surfaces.byHost(host);
