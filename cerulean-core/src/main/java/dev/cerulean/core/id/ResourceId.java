@@ -3,7 +3,6 @@ package dev.cerulean.core.id;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * An ARM resource id: subscription, optional resource group, and, for provider resources, the
@@ -14,8 +13,6 @@ import java.util.regex.Pattern;
 public final class ResourceId {
 
     public static final String RESOURCE_GROUP_TYPE = "Microsoft.Resources/resourceGroups";
-    private static final Pattern GUID = Pattern.compile(
-            "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     private final String subscriptionId;
     private final String resourceGroup;
@@ -85,8 +82,15 @@ public final class ResourceId {
         return provider(sub, rg, ns, types, names);
     }
 
+    /** 8-4-4-4-12 hex digits; checked by hand because it runs on every ARM request. */
     public static boolean isGuid(String s) {
-        return s != null && GUID.matcher(s).matches();
+        if (s == null || s.length() != 36) return false;
+        for (int i = 0; i < 36; i++) {
+            char c = s.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : Character.digit(c, 16) < 0) return false;
+        }
+        return true;
     }
 
     public String subscriptionId() { return subscriptionId; }

@@ -6,7 +6,6 @@ import dev.cerulean.server.arm.spi.Caller;
 
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The checks every ARM request passes, in ARM's own order (arm.md §5): authenticate the bearer
@@ -16,7 +15,6 @@ import java.util.regex.Pattern;
  */
 public final class ArmPipeline {
 
-    private static final Pattern API_VERSION = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}(-[A-Za-z]+)?$");
 
     private final Function<String, Caller> authenticator;
     private final boolean strictApiVersions;
@@ -37,12 +35,28 @@ public final class ArmPipeline {
      */
     public String apiVersion(String value, List<String> supported) {
         if (value == null || value.isBlank()) throw ArmErrors.missingApiVersion();
-        if (!API_VERSION.matcher(value.trim()).matches()) throw ArmErrors.invalidApiVersion(value, supported);
+        if (!wellFormed(value.trim())) throw ArmErrors.invalidApiVersion(value, supported);
         String v = value.trim();
         if (strictApiVersions && !supported.isEmpty() && supported.stream().noneMatch(s -> s.equalsIgnoreCase(v))) {
             throw ArmErrors.invalidApiVersion(v, supported);
         }
         return v;
+    }
+
+    /** {@code YYYY-MM-DD} with an optional {@code -suffix} of letters; checked by hand, it runs on every request. */
+    static boolean wellFormed(String v) {
+        if (v.length() < 10) return false;
+        for (int i = 0; i < 10; i++) {
+            char c = v.charAt(i);
+            if (i == 4 || i == 7 ? c != '-' : c < '0' || c > '9') return false;
+        }
+        if (v.length() == 10) return true;
+        if (v.charAt(10) != '-' || v.length() == 11) return false;
+        for (int i = 11; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')) return false;
+        }
+        return true;
     }
 
     /**

@@ -17,9 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.security.KeyStore;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +31,6 @@ import java.util.function.Consumer;
 public final class HttpFront {
 
     private static final Logger log = LoggerFactory.getLogger(HttpFront.class);
-    private static final DateTimeFormatter ROUTING_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     /** Everything the front needs to start. */
     public record Settings(String host, int port, KeyStore keyStore, String keyStorePassword, long maxBodyBytes,
@@ -111,16 +107,22 @@ public final class HttpFront {
         }
     }
 
-    /** One timer per surface, method and status: what /cerulean/metrics reports. */
+    private record TimerKey(Surface surface, String method, int status) {}
+
+    private final java.util.concurrent.ConcurrentHashMap<TimerKey, io.micrometer.core.instrument.Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** One timer per surface, method and status: what /cerulean/metrics reports. Timers are cached: this runs per request. */
     private void after(Context ctx) {
         Long started = ctx.attribute(STARTED);
         RequestContext rc = RequestContext.of(ctx);
         if (started == null || rc == null) return;
-        io.micrometer.core.instrument.Timer.builder("cerulean.http.requests")
-                .tag("surface", rc.surface().name().toLowerCase(Locale.ROOT))
-                .tag("method", ctx.method().name())
-                .tag("status", Integer.toString(ctx.statusCode()))
-                .register(settings.metrics())
+        TimerKey key = new TimerKey(rc.surface(), ctx.method().name(), ctx.statusCode());
+        timers.computeIfAbsent(key, k -> io.micrometer.core.instrument.Timer.builder("cerulean.http.requests")
+                        .tag("surface", k.surface().name().toLowerCase(Locale.ROOT))
+                        .tag("method", k.method())
+                        .tag("status", Integer.toString(k.status()))
+                        .register(settings.metrics()))
                 .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
@@ -128,7 +130,7 @@ public final class HttpFront {
         String clientRequestId = ctx.header("x-ms-client-request-id");
         ctx.header("x-ms-request-id", rc.requestId());
         ctx.header("x-ms-correlation-request-id", rc.correlationId());
-        ctx.header("x-ms-routing-request-id", "LOCAL:" + ZonedDateTime.now(ZoneOffset.UTC).format(ROUTING_TIME) + ":" + rc.requestId());
+        ctx.header("x-ms-routing-request-id", "LOCAL:" + RoutingTime.now() + ":" + rc.requestId());
         if (clientRequestId != null) ctx.header("x-ms-client-request-id", clientRequestId);
         String limitHeader = switch (ctx.method().name()) {
             case "GET", "HEAD" -> "x-ms-ratelimit-remaining-subscription-reads";
