@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Bad input to the container registry provider, table-driven: each row is a request a client could
  * get wrong, the status and code Azure answers (acr.md §1.11; codes marked unverified there are
- * Cerulean's, see DEVIATIONS-acr.md) and a piece of the message. The resource each row aims at is
+ * Cerulean's, see docs/DEVIATIONS.md) and a piece of the message. The resource each row aims at is
  * read before and after: nothing may change, and no answer may be a 500 or carry a stack trace.
  */
 class AcrBadInputIT {
@@ -125,7 +125,7 @@ class AcrBadInputIT {
 
     @Test
     void tokensAndScopeMapsStopAtTheSkuLimit() {
-        // Basic allows 100 of each (acr.md §1.3); the system scope maps do not count (DEVIATIONS-acr.md)
+        // Basic allows 100 of each (acr.md §1.3); the system scope maps do not count (docs/DEVIATIONS.md)
         String full = fx.registry(rg, AcrFixtures.unique("acrfull"), "Basic", false);
         for (int i = 0; i < 100; i++) fx.scopeMap(full, "map-" + i, "repositories/r" + i + "/content/read");
         var map = fx.arm("PUT", full + "/scopeMaps/map-100", "{\"properties\":{\"actions\":[\"repositories/r/content/read\"]}}");

@@ -28,7 +28,7 @@ class AcrExamplesIT {
             + "/providers/Microsoft.ContainerRegistry/registries/myRegistry";
     /** acr.md §1.3 (observed): Basic and Standard have no networkRuleSet; the examples show one on Standard. */
     static final String NETWORK_RULE_SET = "/properties/networkRuleSet";
-    /** DEVIATIONS-acr.md: a token's certificates are answered as name, expiry and thumbprint; the PEM is not echoed. */
+    /** docs/DEVIATIONS.md: a token's certificates are answered as name, expiry and thumbprint; the PEM is not echoed. */
     static final String CERTIFICATE_PEM = "/properties/credentials/certificates[]/encodedPemCertificate";
 
     static AcrFixtures fx;
@@ -138,7 +138,7 @@ class AcrExamplesIT {
         var created = replay(withActions(create, "scopeMapCreateParameters", "repositories/myrepository/content/write",
                 "repositories/myrepository/content/delete"), "PUT", map, "scopeMapCreateParameters", id);
         assertMatches(created, create);
-        // acr.md §2.1 observed 200 on create; the ARM engine answers every create with 201 (DEVIATIONS-acr.md)
+        // acr.md §2.1 observed 200 on create; the ARM engine answers every create with 201 (docs/DEVIATIONS.md)
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().at("/properties/type").asText()).as("real value; the example shows IsUserDefined").isEqualTo("UserDefined");
         assertThat(created.json().at("/properties/description").asText()).isEqualTo("Developer Scopes");

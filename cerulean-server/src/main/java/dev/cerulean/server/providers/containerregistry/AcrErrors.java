@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Catalogue of the errors the ACR resource provider answers (acr.md §1.11, §2, §3). Texts marked
  * "observed" in acr.md are reproduced exactly; codes acr.md lists as unverified use its
- * recommendations and are listed in DEVIATIONS-acr.md.
+ * recommendations and are listed in docs/DEVIATIONS.md.
  */
 public final class AcrErrors {
     private AcrErrors() {}

@@ -6,6 +6,6 @@
  * database ({@link dev.cerulean.server.providers.containerregistry.SecretSealer}), token passwords are
  * stored as salted hashes. The data plane reads what it needs through
  * {@link dev.cerulean.server.providers.containerregistry.RegistryCredentials}. Known differences from
- * Azure are listed in {@code DEVIATIONS-acr.md} next to this file.
+ * Azure are listed in {@code docs/DEVIATIONS.md}.
  */
 package dev.cerulean.server.providers.containerregistry;
