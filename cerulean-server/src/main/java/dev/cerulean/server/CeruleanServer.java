@@ -19,6 +19,12 @@ import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.entra.EntraBootstrap;
 import dev.cerulean.server.entra.EntraErrorWriter;
 import dev.cerulean.server.entra.EntraRoutes;
+import dev.cerulean.server.entra.NewServicePrincipal;
+import dev.cerulean.server.entra.ServicePrincipals;
+import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
+import dev.cerulean.server.providers.containerregistry.SecretSealer;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.server.http.HttpFront;
 import dev.cerulean.server.http.Surface;
@@ -78,14 +84,17 @@ public final class CeruleanServer implements AutoCloseable {
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
         createDirectories(config.dataDir());
-        LocalCa ca = LocalCa.loadOrCreate(config.dataDir().resolve("tls"), config.registrySuffix(), List.of());
+        LocalCa ca = loadCa(config);
         Stores stores = openStores(config);
         try {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
-            EntraBootstrap.ensure(stores.identities(), config, clock);
+            new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
 
-            List<ResourceProvider> providers = new ArrayList<>(extraProviders);
+            List<ResourceProvider> providers = new ArrayList<>();
+            providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
+                    SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
+            providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, stores, key);
             LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
@@ -100,13 +109,13 @@ public final class CeruleanServer implements AutoCloseable {
                     new CloudMetadata(config.registrySuffix()));
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            EntraRoutes entra = new EntraRoutes(stores.identities(), stores.values(), keys, config, clock);
+            EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
                             config.maxBodyBytes()),
                     new SurfaceResolver(config.registrySuffix()),
-                    Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(),
+                    Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register)).start();
             ConnectProxy proxy = null;
@@ -131,19 +140,30 @@ public final class CeruleanServer implements AutoCloseable {
     public static String createServicePrincipal(ServerConfig config, String displayName) {
         createDirectories(config.dataDir());
         try (Stores stores = openStores(config)) {
-            EntraBootstrap.ensure(stores.identities(), config, Clock.systemUTC());
-            var created = EntraBootstrap.createServicePrincipal(stores.identities(), config.tenantId(), displayName, Clock.systemUTC());
-            return "{\n  \"appId\": \"" + created.appId() + "\",\n  \"displayName\": \"" + displayName
-                    + "\",\n  \"password\": \"" + created.secret() + "\",\n  \"tenant\": \"" + config.tenantId() + "\"\n}";
+            new EntraBootstrap(config, stores.identities(), stores.values(), Clock.systemUTC()).run();
+            NewServicePrincipal created = new ServicePrincipals(stores.identities(), Clock.systemUTC())
+                    .create(config.tenantId(), displayName);
+            ObjectNode out = Json.object();
+            out.put("appId", created.appId());
+            out.put("displayName", created.displayName());
+            out.put("password", created.secret());
+            out.put("tenant", created.tenantId());
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static LocalCa loadCa(ServerConfig config) {
+        try {
+            return LocalCa.loadOrCreate(config.dataDir().resolve("tls"), config.registrySuffix(), List.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load or create the local CA in " + config.dataDir().resolve("tls"), e);
         }
     }
 
     private static Stores openStores(ServerConfig config) {
-        StoreSettings settings;
-        if (config.databaseUrl() != null) settings = StoreSettings.postgres(config.databaseUrl());
-        else if (config.inMemory()) settings = StoreSettings.inMemory();
-        else settings = StoreSettings.sqliteFile(config.dataDir().resolve("cerulean.db"));
-        return JdbcStores.open(settings);
+        return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
     }
 
     private static Caller caller(Principal p) {

@@ -128,10 +128,10 @@ public final class ArmRoutes {
                 return providers.register(sub, ns, s.get(2).equals("register"));
             }
             // .../providers/{ns}/locations/{loc}/operationStatuses|operationResults/{id}
-            if (s.size() == 7 && s.get(2).equals("locations") && !m.equals("PUT")) {
-                String opId = orig.get(6);
-                if (s.get(5).equals("operationstatuses")) return get(m, () -> operations.status(opId, req.path()));
-                if (s.get(5).equals("operationresults")) return get(m, () -> operations.result(opId, selfUrl(req)));
+            if (s.size() == 6 && s.get(2).equals("locations")) {
+                String opId = orig.get(5);
+                if (s.get(4).equals("operationstatuses")) return get(m, () -> operations.status(opId, req.path()));
+                if (s.get(4).equals("operationresults")) return get(m, () -> operations.result(opId, selfUrl(req)));
             }
             if (s.size() == 3) return subscriptionProviderCollection(req, sub, ns, orig.get(2));
         }
@@ -186,6 +186,12 @@ public final class ArmRoutes {
             ResourceId parent = ResourceId.provider(sub, rg, provider.namespace(), types, names);
             ResolvedType parentType = registry.resolve(ns, parent.typePath(), req.apiVersion());
             if (m.equals("POST") && parentType.spec().action(last) != null) {
+                pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
+                return resources.action(req, parent, parentType, last);
+            }
+            if (m.equals("GET") && registry.find(ns, parent.typePath() + "/" + last) == null
+                    && parentType.spec().action(last) != null) {
+                // a read-only action Azure serves as GET, e.g. registries/{r}/listUsages
                 pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
                 return resources.action(req, parent, parentType, last);
             }

@@ -100,6 +100,7 @@ public final class ResourceHandler {
         checkPreconditions(req, existingRec, true);
         ObjectNode existing = Documents.parse(existingRec.body());
         ObjectNode patch = Documents.sanitize(body, t.spec().readOnlyProperties());
+        patch.remove("location"); // a resource cannot move; RPs ignore location on PATCH (acr.md §1.5)
         Documents.validateTags(patch.get("tags"));
         ObjectNode merged = existing.deepCopy();
         JsonNode tags = patch.remove("tags");
@@ -125,7 +126,8 @@ public final class ResourceHandler {
             ObjectNode doc = t.spec().behavior().onWrite(ctx);
             doc.remove("location");
             if (!doc.has("tags") && t.spec().tracked()) doc.set("tags", Json.object());
-            Documents.properties(doc).put("provisioningState", policy.isAsync() ? "Creating" : "Succeeded");
+            boolean pending = policy.isAsync() && policy.polls() > 0;
+            Documents.properties(doc).put("provisioningState", pending ? "Creating" : "Succeeded");
             Instant now = clock.instant();
             doc.set("systemData", Documents.systemData(ctx.caller(), ctx.existing(), now));
             String etag = "\"" + UUID.randomUUID() + "\"";
@@ -138,7 +140,9 @@ public final class ResourceHandler {
             ArmResponse r = ArmResponse.raw(create ? 201 : 200, rec.body());
             if (t.spec().etag()) r = r.withHeader("ETag", etag);
             if (policy.isAsync()) {
-                var op = operations.start("create", id.key(), policy.polls(), null);
+                // With zero polls the work is already done; the answer still has the async form clients expect.
+                var op = pending ? operations.start("create", id.key(), policy.polls(), null)
+                        : operations.startCompleted("create", id.key());
                 r = asyncHeaders(r, req, id, t, finalLocation, op.id(), policy.style(), true);
             }
             return r;
@@ -163,6 +167,11 @@ public final class ResourceHandler {
             if (!policy.isAsync()) {
                 deleteTree(id, t, ctx);
                 return ArmResponse.empty(200);
+            }
+            if (policy.polls() == 0) {
+                deleteTree(id, t, ctx);
+                var done = operations.startCompleted("delete", id.key());
+                return asyncHeaders(ArmResponse.empty(202), req, id, t, locationOf(existing), done.id(), policy.style(), false);
             }
             Documents.properties(existing).put("provisioningState", Scopes.DELETING);
             store.put(new ResourceRecord(rec.key(), rec.id(), rec.subscriptionId(), rec.resourceGroup(), rec.typeKey(),

@@ -1,0 +1,71 @@
+package dev.cerulean.server.entra;
+
+import dev.cerulean.server.config.ServerConfig;
+import dev.cerulean.server.security.SecretHasher;
+import dev.cerulean.store.IdentityStore;
+import dev.cerulean.store.KeyValueStore;
+import dev.cerulean.store.Tenant;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * Creates, at every start and idempotently, the development directory: the tenant
+ * {@link ServerConfig#tenantId()}, the service principal {@link ServerConfig#clientId()} with
+ * {@link ServerConfig#clientSecret()} (stored hashed), and the development user
+ * {@code dev@<tenant domain>} with the documented password {@value #DEV_USER_PASSWORD}, which
+ * gives the password and refresh-token grants a real account. Every write is insert-if-absent, so
+ * two servers starting on one database end with one of each.
+ */
+public final class EntraBootstrap {
+
+    public static final String TENANT_DISPLAY_NAME = "Cerulean Development";
+    public static final String DEFAULT_DOMAIN = "cerulean.onmicrosoft.com";
+    public static final String DEV_APP_DISPLAY_NAME = "cerulean-dev";
+    public static final String DEV_USER_NAME = "dev";
+    /** Documented development credential, like {@link ServerConfig#DEFAULT_CLIENT_SECRET}; never a real one. */
+    public static final String DEV_USER_PASSWORD = "Cerulean-Dev-Password-1";
+
+    private final ServerConfig config;
+    private final IdentityStore identities;
+    private final UserAccounts users;
+    private final ServicePrincipals principals;
+    private final Clock clock;
+
+    public EntraBootstrap(ServerConfig config, IdentityStore identities, KeyValueStore values, Clock clock) {
+        this.config = config;
+        this.identities = identities;
+        this.users = new UserAccounts(values);
+        this.principals = new ServicePrincipals(identities, clock);
+        this.clock = clock;
+    }
+
+    public void run() {
+        String tenantId = config.tenantId().toLowerCase(Locale.ROOT);
+        identities.createTenant(new Tenant(tenantId, TENANT_DISPLAY_NAME, DEFAULT_DOMAIN, clock.instant()));
+        Tenant tenant = identities.tenant(tenantId).orElseThrow(
+                () -> new IllegalStateException("tenant " + tenantId + " missing right after it was created"));
+        principals.ensure(tenantId, config.clientId(), DEV_APP_DISPLAY_NAME, config.clientSecret());
+        ensureDevelopmentUser(tenant);
+    }
+
+    /** The development user's sign-in name in {@code tenant}. */
+    public static String developmentUserName(Tenant tenant) {
+        return DEV_USER_NAME + "@" + tenant.defaultDomain();
+    }
+
+    private void ensureDevelopmentUser(Tenant tenant) {
+        String upn = developmentUserName(tenant);
+        if (users.find(tenant.tenantId(), upn).isPresent()) {
+            return; // PBKDF2 is deliberately slow: hash only when the account is really missing
+        }
+        byte[] puid = new byte[8];
+        new SecureRandom().nextBytes(puid);
+        users.create(new UserAccount(tenant.tenantId(), UUID.randomUUID().toString(), upn, "Cerulean Developer",
+                "Cerulean", "Developer", HexFormat.of().withUpperCase().formatHex(puid),
+                SecretHasher.hashPassword(DEV_USER_PASSWORD)));
+    }
+}

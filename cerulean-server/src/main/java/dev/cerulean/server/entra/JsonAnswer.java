@@ -1,0 +1,16 @@
+package dev.cerulean.server.entra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cerulean.core.json.Json;
+import io.javalin.http.Context;
+
+/** Sends a JSON body the way Entra labels it: {@code application/json; charset=utf-8}. */
+final class JsonAnswer {
+    private JsonAnswer() {}
+
+    static final String CONTENT_TYPE = "application/json; charset=utf-8";
+
+    static void send(Context ctx, JsonNode body) {
+        ctx.contentType(CONTENT_TYPE).result(Json.writeBytes(body));
+    }
+}

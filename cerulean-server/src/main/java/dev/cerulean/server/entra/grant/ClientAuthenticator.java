@@ -1,0 +1,67 @@
+package dev.cerulean.server.entra.grant;
+
+import dev.cerulean.core.error.EntraErrors;
+import dev.cerulean.server.security.SecretHasher;
+import dev.cerulean.store.IdentityStore;
+import dev.cerulean.store.ServicePrincipal;
+import dev.cerulean.store.Tenant;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Establishes which client application is asking, in one tenant: a service principal proving its
+ * secret (one indexed read and one SHA-256, cheap enough for every token), or, for user sign-in,
+ * a well-known Microsoft public client that every tenant has.
+ */
+public final class ClientAuthenticator {
+
+    /**
+     * Microsoft first-party public clients that exist in every real tenant without registration:
+     * Azure CLI (entra.md §5, {@code azure/cli/core/auth/identity.py} AZURE_CLI_CLIENT_ID).
+     */
+    static final Set<String> WELL_KNOWN_PUBLIC_CLIENTS = Set.of("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
+
+    private final IdentityStore identities;
+
+    public ClientAuthenticator(IdentityStore identities) {
+        this.identities = identities;
+    }
+
+    /** Client credentials: the client must be a service principal of {@code tenant} and send its secret. */
+    public AuthenticatedClient confidential(TokenRequest request, Tenant tenant) {
+        String appId = request.clientId();
+        ServicePrincipal principal = identities.servicePrincipal(tenant.tenantId(), appId)
+                .orElseThrow(() -> EntraErrors.unknownClient(appId, request.authority().segment()));
+        return checkSecret(request, principal);
+    }
+
+    /**
+     * Password and refresh-token grants: a service principal of {@code tenant} must send its secret;
+     * a well-known public client sends none. Anything else is unknown in the tenant.
+     */
+    public AuthenticatedClient forUserSignIn(TokenRequest request, Tenant tenant) {
+        String appId = request.clientId();
+        Optional<ServicePrincipal> principal = identities.servicePrincipal(tenant.tenantId(), appId);
+        if (principal.isPresent()) {
+            return checkSecret(request, principal.get());
+        }
+        if (WELL_KNOWN_PUBLIC_CLIENTS.contains(appId)) {
+            return AuthenticatedClient.publicClient(appId);
+        }
+        throw EntraErrors.unknownClient(appId, request.authority().segment());
+    }
+
+    private static AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
+        String secret = request.clientSecret();
+        if (secret == null) {
+            throw request.param("client_assertion") != null
+                    ? EntraErrors.clientAssertionNotSupported()
+                    : EntraErrors.missingClientSecret();
+        }
+        if (!SecretHasher.verify(secret, principal.secretHash())) {
+            throw EntraErrors.invalidClientSecret(principal.appId());
+        }
+        return AuthenticatedClient.confidential(principal);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.cerulean.server.providers.containerregistry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the registry host (data plane, acr.md §5) needs from the control plane to authenticate and
+ * authorize: find the registry a request is addressed to, read a repository-scoped token with its
+ * scope map's actions, and check admin and token passwords. Read-only; every call reads the stores
+ * afresh, so disabling a token or regenerating a password takes effect on the next request (§5.7).
+ * Keys are ARM resource keys (lower-cased resource ids).
+ */
+public interface RegistryCredentials {
+
+    /**
+     * The registry served at {@code host} (a login server such as {@code myregistry.azurecr.io}, with or
+     * without a port), matched case-insensitively.
+     */
+    Optional<RegistryView> registryByLoginServer(String host);
+
+    /** The token {@code tokenName} (case-insensitive) of the registry with key {@code registryKey}. */
+    Optional<TokenView> token(String registryKey, String tokenName);
+
+    /**
+     * True when {@code password} is the current value of {@code password1} or {@code password2} of the
+     * token, that password has not expired and the token is enabled. Constant time in the password.
+     */
+    boolean verifyTokenPassword(String tokenKey, String password);
+
+    /**
+     * True when the registry's admin user is enabled and {@code password} is its {@code password} or
+     * {@code password2}. Constant time in the password.
+     */
+    boolean verifyAdminPassword(String registryKey, String password);
+
+    /**
+     * A registry as the data plane sees it.
+     *
+     * @param key                        the registry's resource key
+     * @param id                         its ARM id as stored
+     * @param name                       its name as created (the admin user name)
+     * @param loginServer                its host
+     * @param sku                        {@code Basic}, {@code Standard} or {@code Premium}
+     * @param adminUserEnabled           whether admin credentials are accepted
+     * @param anonymousPullEnabled       whether unauthenticated pulls are allowed (§5.7)
+     * @param aadAuthenticationAsArm     {@code policies.azureADAuthenticationAsArmPolicy} enabled (§6.1)
+     */
+    record RegistryView(String key, String id, String name, String loginServer, String sku, boolean adminUserEnabled,
+                        boolean anonymousPullEnabled, boolean aadAuthenticationAsArm) {}
+
+    /**
+     * A repository-scoped token.
+     *
+     * @param key        the token's resource key (owner of its password hashes)
+     * @param name       the token name (its user name)
+     * @param enabled    {@code status} is {@code enabled}
+     * @param scopeMapId the scope map id as stored
+     * @param actions    the scope map's actions now (empty if the scope map is gone), e.g.
+     *                   {@code repositories/hello-world/content/read}
+     * @param passwords  the password slots that exist, without values
+     */
+    record TokenView(String key, String name, boolean enabled, String scopeMapId, List<String> actions,
+                     List<TokenPassword> passwords) {}
+
+    /** One password slot of a token: {@code password1} or {@code password2}; {@code expiresAt} null = never. */
+    record TokenPassword(String name, Instant createdAt, Instant expiresAt) {}
+}

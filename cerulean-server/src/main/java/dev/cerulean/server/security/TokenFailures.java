@@ -1,0 +1,43 @@
+package dev.cerulean.server.security;
+
+import dev.cerulean.core.error.ApiError;
+import dev.cerulean.core.error.ArmErrors;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The errors a surface answers when a bearer token is missing or rejected. {@link TokenVerifier}
+ * decides <em>why</em> a token fails; each surface that reuses it (ARM now, the registry later)
+ * says it in its own catalogue's words.
+ */
+public interface TokenFailures {
+
+    ApiError missing();
+
+    /** The header is there but is not {@code Bearer <token>}. */
+    ApiError malformedHeader();
+
+    ApiError invalid(String reason);
+
+    ApiError expired(Instant expiry, Instant now);
+
+    ApiError wrongAudience(String audience);
+
+    /** ARM's answers (shared/reference/arm.md §6). */
+    TokenFailures ARM = new TokenFailures() {
+        /** ARM prints times in .NET's US short form, {@code M/d/yyyy h:mm:ss tt}, in UTC. */
+        private final DateTimeFormatter armClock =
+                DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US).withZone(ZoneOffset.UTC);
+
+        @Override public ApiError missing() { return ArmErrors.authenticationMissing(); }
+        @Override public ApiError malformedHeader() { return ArmErrors.authenticationInvalidHeader(); }
+        @Override public ApiError invalid(String reason) { return ArmErrors.invalidAuthenticationToken(reason); }
+        @Override public ApiError expired(Instant expiry, Instant now) {
+            return ArmErrors.expiredAuthenticationToken(armClock.format(expiry), armClock.format(now));
+        }
+        @Override public ApiError wrongAudience(String audience) { return ArmErrors.invalidAudience(audience); }
+    };
+}

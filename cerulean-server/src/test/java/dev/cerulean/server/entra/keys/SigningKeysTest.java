@@ -1,0 +1,64 @@
+package dev.cerulean.server.entra.keys;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cerulean.core.json.Json;
+import dev.cerulean.server.entra.InMemoryKeyValueStore;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SigningKeysTest {
+
+    private static final byte[] CLAIMS = "{\"aud\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void keyPersistsAcrossTwoStartsOnOneStore() throws Exception {
+        InMemoryKeyValueStore values = new InMemoryKeyValueStore();
+        SigningKeys first = SigningKeys.loadOrCreate(values, Clock.systemUTC());
+        SigningKeys second = SigningKeys.loadOrCreate(values, Clock.systemUTC());
+
+        assertThat(second.current().keyId()).isEqualTo(first.current().keyId());
+        SignedJWT token = SignedJWT.parse(first.current().sign(SigningKey.Kind.ACCESS, CLAIMS));
+        assertThat(token.verify(second.verifier(token.getHeader().getKeyID()).orElseThrow())).isTrue();
+    }
+
+    @Test
+    void separateStoresHaveSeparateKeys() {
+        SigningKeys one = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
+        SigningKeys other = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
+
+        assertThat(one.current().keyId()).isNotEqualTo(other.current().keyId());
+        assertThat(one.verifier(other.current().keyId())).isEmpty();
+    }
+
+    @Test
+    void storedValueIsAPrivateJwkWithCertificate() {
+        InMemoryKeyValueStore values = new InMemoryKeyValueStore();
+        SigningKeys keys = SigningKeys.loadOrCreate(values, Clock.systemUTC());
+        JsonNode stored = Json.parse(values.get(SigningKeys.STORE_NAME).orElseThrow());
+
+        assertThat(stored.get("kty").asText()).isEqualTo("RSA");
+        assertThat(stored.has("d")).isTrue();
+        assertThat(stored.get("kid").asText()).isEqualTo(keys.current().keyId());
+        assertThat(stored.get("x5c").size()).isEqualTo(1);
+        assertThat(keys.current().publicJwk().isPrivate()).isFalse();
+        assertThat(keys.current().publicJwk().getModulus().decode().length * 8).isEqualTo(2048);
+    }
+
+    @Test
+    void signedTokensCarryTheEntraHeader() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
+        SignedJWT access = SignedJWT.parse(keys.current().sign(SigningKey.Kind.ACCESS, CLAIMS));
+        SignedJWT refresh = SignedJWT.parse(keys.current().sign(SigningKey.Kind.REFRESH, CLAIMS));
+
+        assertThat(access.getHeader().toJSONObject()).containsOnlyKeys("typ", "alg", "x5t", "kid");
+        assertThat(access.getHeader().getType().getType()).isEqualTo("JWT");
+        assertThat(access.getHeader().getKeyID()).isEqualTo(keys.current().keyId());
+        assertThat(refresh.getHeader().getType().getType()).isEqualTo("rt+jwt");
+        assertThat(access.getJWTClaimsSet().getAudience()).containsExactly("x");
+    }
+}
