@@ -5,7 +5,8 @@
 #
 #   cold-start-once.sh launcher|java JAVA_HOME DATA_DIR PORT TIMES_FILE
 #     launcher  ./cerulean serve ...  (what users run: the launcher script, then the JVM)
-#     java      java <the launcher's JVM flags> -jar cerulean.jar serve ...  (no launcher script)
+#     java      java <the launcher's JVM flags> $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...
+#               (no launcher script)
 #
 # The wait loop forks nothing while the JVM starts: a bash /dev/tcp connect every 5 ms until the
 # port accepts, then curl until 200. Resolution is about 5 ms.
@@ -36,7 +37,8 @@ case $mode in
     if [ "$feature" -ge 19 ]; then
       opts+=(-XX:SharedArchiveFile="$repo/cerulean-server/target/cerulean-jdk${feature}.jsa" -XX:+AutoCreateSharedArchive)
     fi
-    "$java_home/bin/java" "${opts[@]}" -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
+    # shellcheck disable=SC2086  # CERULEAN_JAVA_OPTS is a list of flags, as in the launcher
+    "$java_home/bin/java" "${opts[@]}" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
     ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac

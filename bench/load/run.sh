@@ -5,13 +5,14 @@
 #   - nginx serving the resource group's exact response body as a static file
 #   - the RS256 signing ceiling (openssl speed, and the JDK itself)
 #   - cold start: process start to first 200 on /cerulean/health (hyperfine + cold-start-once.sh)
+# With BENCH_PROFILE=1 it also records where the server's CPU goes (JFR) for every case.
 # Prints a summary and writes it to bench/results/<UTC timestamp>.md. Installs nothing; every
 # process it starts is stopped on exit. See bench/README.md for the settings (BENCH_* variables).
 set -euo pipefail
 
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO="$(cd "$BENCH_HOME/.." && pwd)"
-for lib in tools measure cerulean nginx coldstart report; do
+for lib in tools measure cerulean nginx coldstart profile report; do
   # shellcheck source=/dev/null
   source "$BENCH_HOME/load/lib/$lib.sh"
 done
@@ -113,6 +114,13 @@ for home in "${JDKS[@]}"; do
         "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
     done
   done
+  if [ -n "${BENCH_PROFILE:-}" ]; then
+    for i in "${!CASE_NAME[@]}"; do
+      bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+      profile_case "$home" "$jdk" "${CASE_NAME[$i]}" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
+        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+    done
+  fi
   log "$jdk: stopping Cerulean"
   cerulean_stop
 
@@ -126,6 +134,7 @@ for home in "${JDKS[@]}"; do
     cold_start "$jdk" "$home" "$template" java
     jvm_floor "$jdk" "$home"
   fi
+  [ -z "${BENCH_PROFILE:-}" ] || startup_phases "$home" "$jdk" "$template"
 done
 stop_pid "$NGINX_PID"
 

@@ -18,7 +18,12 @@ cerulean_start() {
   CER_DATA=$data
   local deadline=$((SECONDS + 120))
   until [ -s "$data/endpoints.json" ]; do
-    kill -0 "$CER_PID" 2>/dev/null || { tail -30 "$logfile" >&2; die "Cerulean exited during start (log: $logfile)"; }
+    if ! kill -0 "$CER_PID" 2>/dev/null; then
+      local status=0
+      wait "$CER_PID" || status=$?
+      tail -30 "$logfile" >&2
+      die "Cerulean exited during start with status $status (log: $logfile)"
+    fi
     [ "$SECONDS" -lt "$deadline" ] || die "Cerulean not ready after 120 s (log: $logfile)"
     sleep 0.1
   done

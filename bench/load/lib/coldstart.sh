@@ -6,12 +6,12 @@
 
 COLD_RUNS=${BENCH_COLD_RUNS:-10}
 
-# hyperfine_median_ms JSON: median of the first result of a hyperfine --export-json file, in ms.
-hyperfine_median_ms() {
+# hyperfine_ms JSON FIELD: median, min or max of the first result of a hyperfine JSON export, in ms.
+hyperfine_ms() {
   if command -v jq >/dev/null 2>&1; then
-    jq -r '.results[0].median * 1000 | . * 10 | round / 10' "$1"
+    jq -r --arg f "$2" '.results[0][$f] * 1000 | . * 10 | round / 10' "$1"
   else
-    python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000, 1))' "$1"
+    python3 -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0][sys.argv[2]]*1000, 1))' "$1" "$2"
   fi
 }
 
@@ -26,7 +26,7 @@ stats_ms() {
 cold_start() {
   local jdk=$1 java_home=$2 template=$3 mode=$4
   local tag fresh times json port median min max
-  tag=$(tr -c 'A-Za-z0-9' '_' <<<"$jdk-$mode")
+  tag=$(printf %s "$jdk-$mode" | tr -c 'A-Za-z0-9' '_')
   fresh="$WORK/cold-$tag" times="$WORK/cold-$tag.ms" json="$WORK/cold-$tag.json"
   port=$(free_port)
   : >"$times"
@@ -39,7 +39,7 @@ cold_start() {
   tail -n "$COLD_RUNS" "$times" >"$times.measured"
   read -r median min max < <(stats_ms "$times.measured")
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$mode" "$COLD_RUNS" "$median" "$min" "$max" \
-    "$(hyperfine_median_ms "$json")" >>"$WORK/coldstart.tsv"
+    "$(hyperfine_ms "$json" median)" >>"$WORK/coldstart.tsv"
   log "  median $median ms, min $min ms, max $max ms"
   rm -rf "$fresh"
 }
@@ -48,10 +48,9 @@ cold_start() {
 # the floor under any Java server's cold start on this machine.
 jvm_floor() {
   local jdk=$1 java_home=$2 json
-  json="$WORK/floor-$(tr -c 'A-Za-z0-9' '_' <<<"$jdk").json"
+  json="$WORK/floor-$(printf %s "$jdk" | tr -c 'A-Za-z0-9' '_').json"
   hyperfine --style basic --runs "$COLD_RUNS" --warmup 2 --export-json "$json" \
     "$(printf %q "$java_home/bin/java") -Xshare:auto -version" >/dev/null 2>&1 || die "hyperfine java -version failed"
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "jvm-floor" "$COLD_RUNS" "$(hyperfine_median_ms "$json")" \
-    "$(jq -r '.results[0].min * 1000 | round' "$json" 2>/dev/null || echo -)" \
-    "$(jq -r '.results[0].max * 1000 | round' "$json" 2>/dev/null || echo -)" "-" >>"$WORK/coldstart.tsv"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "jvm-floor" "$COLD_RUNS" "$(hyperfine_ms "$json" median)" \
+    "$(hyperfine_ms "$json" min)" "$(hyperfine_ms "$json" max)" "-" >>"$WORK/coldstart.tsv"
 }

@@ -117,9 +117,13 @@ measure_case() {
   local jdk=$1 label=$2 rep=$3
   shift 3
   local out errors
-  out="$WORK/wrk/$(tr -c 'A-Za-z0-9' '_' <<<"$jdk-$label")-$rep.txt"
+  out="$WORK/wrk/$(printf %s "$jdk-$label" | tr -c 'A-Za-z0-9' '_')-$rep.txt"
   wait_quiet
   wrk_run "$out" "$WRK_SECONDS" "$@"
+  local pid
+  for pid in "${@:6}"; do
+    kill -0 "$pid" 2>/dev/null || die "server process $pid is gone after the run of $label (see its log under $WORK)"
+  done
   errors=$(( $(field "$out" status_errors) + $(field "$out" connect_errors) + $(field "$out" read_errors) \
     + $(field "$out" write_errors) + $(field "$out" timeouts) ))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$label" "$rep" "$(field "$out" rps)" \

@@ -17,6 +17,12 @@ report() {
   report_cold_start
   echo
   report_all_runs
+  if [ -s "$WORK/profile.md" ]; then
+    echo
+    echo "## Where the server's CPU goes (JFR execution samples, BENCH_PROFILE=1)"
+    echo
+    cat "$WORK/profile.md"
+  fi
 }
 
 report_throughput() {
