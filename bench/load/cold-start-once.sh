@@ -7,6 +7,8 @@
 #     launcher  ./cerulean serve ...  (what users run: the launcher script, then the JVM)
 #     java      java <the launcher's JVM flags> $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...
 #               (no launcher script)
+#     plain     java $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...  (only the flags given, for
+#               trying JVM options such as an AOT cache that exclude the launcher's)
 #
 # The wait loop forks nothing while the JVM starts: a bash /dev/tcp connect every 5 ms until the
 # port accepts, then curl until 200. Resolution is about 5 ms.
@@ -39,6 +41,10 @@ case $mode in
     fi
     # shellcheck disable=SC2086  # CERULEAN_JAVA_OPTS is a list of flags, as in the launcher
     "$java_home/bin/java" "${opts[@]}" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
+    ;;
+  plain)
+    # shellcheck disable=SC2086
+    "$java_home/bin/java" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
     ;;
   *) echo "unknown mode $mode" >&2; exit 2 ;;
 esac

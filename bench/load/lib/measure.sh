@@ -4,7 +4,7 @@
 WRK_THREADS=${BENCH_WRK_THREADS:-2}
 WRK_CONNECTIONS=${BENCH_WRK_CONNECTIONS:-32}
 WRK_SECONDS=${BENCH_SECONDS:-15}
-WRK_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-5}
+WRK_WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-10}
 CLK_TCK=$(getconf CLK_TCK)
 
 # --- cases ------------------------------------------------------------------------------------

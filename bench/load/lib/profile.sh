@@ -40,7 +40,8 @@ profile_case() {
   {
     echo "### $name — Cerulean on $jdk"
     echo
-    echo "$(field "$out" rps) requests/s during the recording; server used $(field "$out" server_cores) cores."
+    echo "$(field "$out" rps) requests/s during the recording; CPU: server $(field "$out" server_cores)," \
+      "wrk $(field "$out" wrk_cores), other work $(field "$out" other_cores) cores."
     echo
     "$java_home/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$jfr" | profile_summary
     echo
