@@ -1,0 +1,124 @@
+# Optional profile (BENCH_PROFILE=1): one extra, unrecorded wrk run per case with a JFR recording
+# of the server, summarised as where the CPU goes. The recording starts two seconds into the run,
+# after wrk's connections (and their TLS handshakes) are open, so it sees the steady state.
+# JFR execution samples only cover threads running Java code; time in the kernel (socket reads
+# and writes) is not in them. Output: $WORK/profile.md.
+
+PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-12}
+
+# Subsystems counted inclusively: a sample counts for each whose pattern appears anywhere in its
+# stack, so the column does not add up to 100 %.
+PROFILE_GROUPS='RSA signing (token issue)|sun\.security\.rsa\.RSASignature\.engineSign
+RS256 verification (ARM bearer check)|sun\.security\.rsa\.RSASignature\.engineVerify
+TLS records (AES-GCM)|sun\.security\.ssl\.SSLCipher|com\.sun\.crypto\.provider\.(GaloisCounterMode|GHASH|AESCrypt)
+TLS handshakes|sun\.security\.ssl\.(ClientHello|ServerHello|CertificateMessage|CertificateVerify|Finished)
+Jetty HTTP parsing and writing|org\.eclipse\.jetty\.http\.
+Javalin routing and handlers|io\.javalin\.
+JSON (Jackson)|com\.fasterxml\.jackson\.
+Nimbus JOSE (JWT)|com\.nimbusds\.
+store (SQLite, JDBC, Hikari)|org\.sqlite\.|com\.zaxxer\.hikari\.|dev\.cerulean\.store\.
+logging|ch\.qos\.logback\.|org\.slf4j\.
+regular expressions|java\.util\.regex\.
+SecureRandom and UUIDs|java\.security\.SecureRandom|java\.util\.UUID\.randomUUID
+Cerulean code (any frame)|dev\.cerulean\.'
+
+# profile_case JAVA_HOME JDK_LABEL CASE_NAME URL METHOD BODY CTYPE BEARER SERVER_PID
+profile_case() {
+  local java_home=$1 jdk=$2 name=$3 url=$4 method=$5 body=$6 ctype=$7 bearer=$8 pid=$9
+  local tag jfr out wrk_pid
+  tag=$(printf %s "$jdk-$name" | tr -c 'A-Za-z0-9' '_')
+  jfr="$WORK/profile-$tag.jfr" out="$WORK/wrk/profile-$tag.txt"
+  log "profiling: $name [$jdk] (${PROFILE_SECONDS} s, JFR)"
+  wait_quiet
+  wrk_run "$out" "$PROFILE_SECONDS" "$url" "$method" "$body" "$ctype" "$bearer" "$pid" &
+  wrk_pid=$!
+  sleep 2
+  "$java_home/bin/jcmd" "$pid" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=1ms' \
+    "duration=$((PROFILE_SECONDS - 3))s" "filename=$jfr" >/dev/null || die "jcmd JFR.start failed (pid $pid)"
+  wait "$wrk_pid"
+  for _ in $(seq 1 50); do [ -s "$jfr" ] && break; sleep 0.2; done
+  {
+    echo "### $name — Cerulean on $jdk"
+    echo
+    echo "$(field "$out" rps) requests/s during the recording; CPU: server $(field "$out" server_cores)," \
+      "wrk $(field "$out" wrk_cores), other work $(field "$out" other_cores) cores."
+    echo
+    "$java_home/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$jfr" | profile_summary
+    echo
+  } >>"$WORK/profile.md"
+}
+
+# profile_summary: reads `jfr print --events jdk.ExecutionSample` text, writes two tables.
+profile_summary() {
+  local self="$WORK/profile-self.tsv" samples
+  awk -v groups="$PROFILE_GROUPS" -v self_file="$self" '
+    BEGIN { ng = split(groups, lines, "\n")
+            for (i = 1; i <= ng; i++) { split(lines[i], p, "|"); gname[i] = p[1]; gre[i] = substr(lines[i], length(p[1]) + 2) } }
+    /stackTrace = \[/ { in_stack = 1; depth = 0; stack = ""; next }
+    in_stack && /^[ \t]*\]/ {
+      in_stack = 0; n++
+      for (i = 1; i <= ng; i++) if (stack ~ gre[i]) hit[i]++
+      next }
+    in_stack {
+      frame = $0; sub(/^[ \t]+/, "", frame); sub(/[ \t]+line:.*/, "", frame); sub(/\(.*/, "", frame)
+      if (depth++ == 0) top[frame]++
+      stack = stack " " frame }
+    END {
+      printf "" >self_file
+      for (f in top) printf "%d\t%s\n", top[f], f >self_file
+      if (n == 0) { print "(no samples)"; exit }
+      printf "%d samples.\n\n| subsystem (inclusive) | share of samples |\n| --- | ---: |\n", n
+      for (i = 1; i <= ng; i++) printf "| %s | %.0f %% |\n", gname[i], 100 * hit[i] / n
+    }'
+  samples=$(awk -F'\t' '{ s += $1 } END { print s + 0 }' "$self")
+  [ "$samples" -gt 0 ] || return 0
+  printf '\n| hottest methods (self) | share |\n| --- | ---: |\n'
+  sort -rn "$self" | head -12 | awk -F'\t' -v n="$samples" '{ printf "| `%s` | %.1f %% |\n", $2, 100 * $1 / n }'
+}
+
+# Start-up milestones: the first class each library loads, as a proxy for when that phase
+# begins, plus where classes came from (CDS archive, JDK modules, the jar).
+STARTUP_MILESTONES='picocli (command line)|^picocli\.
+logback (logging set-up)|^ch\.qos\.logback\.
+local CA and TLS material|^dev\.cerulean\.server\.tls\.
+store opened|^dev\.cerulean\.store\.
+Flyway (schema migration)|^org\.flywaydb\.
+SQLite driver|^org\.sqlite\.
+Hikari pool|^com\.zaxxer\.hikari\.
+Nimbus JOSE (signing keys)|^com\.nimbusds\.
+Javalin|^io\.javalin\.
+Jetty|^org\.eclipse\.jetty\.
+first TLS handshake (the health probe)|^sun\.security\.ssl\.ClientHello'
+
+# startup_phases JAVA_HOME JDK_LABEL TEMPLATE_DIR: one extra cold start with class loading logged.
+startup_phases() {
+  local java_home=$1 jdk=$2 template=$3 fresh="$WORK/phases-data" times="$WORK/phases.ms" classes
+  classes="$WORK/classes-$(printf %s "$jdk" | tr -c 'A-Za-z0-9' '_').log"
+  log "start-up phases [$jdk]: one start with -Xlog:class+load"
+  rm -rf "$fresh"; cp -a "$template" "$fresh"; : >"$times"
+  CERULEAN_JAVA_OPTS="-Xlog:class+load:file=$classes:uptime" \
+    "$BENCH_HOME/load/cold-start-once.sh" java "$java_home" "$fresh" "$(free_port)" "$times" \
+    || die "start-up phase run failed"
+  {
+    echo "### Start-up phases — $jdk"
+    echo
+    echo "One start with \`-Xlog:class+load\` (which slows it a little): ready after $(cat "$times") ms."
+    echo "Each row is the moment the first class of that part was loaded."
+    echo
+    echo "| phase begins | at ms |"
+    echo "| --- | ---: |"
+    awk -v milestones="$STARTUP_MILESTONES" '
+      BEGIN { n = split(milestones, lines, "\n")
+              for (i = 1; i <= n; i++) { split(lines[i], p, "|"); name[i] = p[1]; re[i] = p[2] } }
+      { t = $1; gsub(/[\[\]s]/, "", t); cls = $2
+        for (i = 1; i <= n; i++) if (!(i in at) && cls ~ re[i]) at[i] = t * 1000
+        total++
+        if ($0 ~ /shared objects file/) cds++; else if ($0 ~ /source: jrt:/) jdk++; else if ($0 ~ /\.jar/) jar++; else gen++ }
+      END {
+        for (i = 1; i <= n; i++) printf "| %s | %s |\n", name[i], (i in at) ? sprintf("%.0f", at[i]) : "–"
+        printf "\nClasses loaded: %d — %d from the CDS archive, %d from JDK modules (not archived), %d from the jar, %d generated (lambdas, proxies).\n",
+          total, cds, jdk, jar, gen }' "$classes"
+    echo
+  } >>"$WORK/profile.md"
+  rm -rf "$fresh"
+}

@@ -1,0 +1,104 @@
+# The results file: turns the tables the run collected under $WORK into one Markdown report.
+#   env.tsv       key, value                     machine, tools, settings, TLS, response sizes
+#   runs.tsv      one row per measured wrk run  (lib/measure.sh)
+#   goals.tsv     case, goal                     from add_case --min-rps / --min-ratio
+#   coldstart.tsv one row per cold-start series (lib/coldstart.sh)
+#   peers.tsv     name, value                    signing ceilings
+
+report() {
+  echo "# Cerulean load benchmark — $(awk -F'\t' '$1 == "date" { print $2 }' "$WORK/env.tsv")"
+  echo
+  awk -F'\t' '$1 != "date" { printf "- **%s**: %s\n", $1, $2 }' "$WORK/env.tsv"
+  echo
+  report_throughput
+  echo
+  report_signing
+  echo
+  report_cold_start
+  echo
+  report_all_runs
+  if [ -s "$WORK/profile.md" ]; then
+    echo
+    echo "## Where the server's CPU goes (JFR execution samples, BENCH_PROFILE=1)"
+    echo
+    cat "$WORK/profile.md"
+  fi
+}
+
+report_throughput() {
+  echo "## Throughput (wrk over HTTPS, keep-alive; best of $REPEATS runs by requests/s)"
+  echo
+  echo "| benchmark | server | requests/s | p99 ms | vs nginx | server CPU (cores) | requests per server CPU-second | errors | goal |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  awk -F'\t' '
+    FILENAME ~ /goals/ { goal[$1] = $2; next }
+    {
+      key = $2 SUBSEP $1
+      if (!(key in best)) { order[++n] = key; name[key] = $2; jdk[key] = $1 }
+      if (!(key in best) || $4 + 0 > rps[key]) {
+        best[key] = 1; rps[key] = $4 + 0; p99[key] = $6; errs[key] = $8; cores[key] = $9 + 0
+      }
+      if ($1 == "nginx" && $4 + 0 > ceiling) ceiling = $4 + 0
+    }
+    END {
+      for (i = 1; i <= n; i++) {
+        k = order[i]; ratio = ceiling > 0 ? rps[k] / ceiling : 0
+        g = goal[name[k]]; verdict = "–"
+        if (g ~ /^rps>=/) {
+          need = substr(g, 6) + 0
+          verdict = rps[k] >= need ? sprintf("≥ %d/s: met", need) \
+            : sprintf("≥ %d/s: **missed by %.0f%%**", need, 100 * (need - rps[k]) / need)
+        } else if (g ~ /^ratio>=/) {
+          need = substr(g, 8) + 0
+          verdict = ratio >= need ? sprintf("≥ %.2f× nginx: met", need) \
+            : sprintf("≥ %.2f× nginx: **missed by %.0f%%**", need, 100 * (need - ratio) / need)
+        }
+        printf "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.0f | %s | %s |\n", name[k], (jdk[k] == "nginx" ? NGINX : "Cerulean, " jdk[k]),
+          rps[k], p99[k], ratio, cores[k], (cores[k] > 0 ? rps[k] / cores[k] : 0), errs[k], verdict
+      }
+    }' NGINX="$NGINX_VERSION" "$WORK/goals.tsv" "$WORK/runs.tsv"
+  echo
+  echo "wrk and the server share the machine's CPUs; *server CPU* is what the server process itself"
+  echo "used during the run, so *requests per server CPU-second* compares efficiency independent of how"
+  echo "the CPUs were split between client and server."
+}
+
+report_signing() {
+  echo "## Signing ceiling (RS256 = RSA-2048 with SHA-256, no HTTP around it)"
+  echo
+  echo "| what | signatures/s |"
+  echo "| --- | ---: |"
+  awk -F'\t' '{ printf "| %s | %s |\n", $1, $2 }' "$WORK/peers.tsv"
+}
+
+report_cold_start() {
+  echo "## Cold start (process start to first 200 on /cerulean/health)"
+  echo
+  echo "Median (min–max) of $COLD_RUNS runs after one warm-up run, each on a fresh copy of a data dir"
+  echo "an earlier start prepared (CA and database exist). Timed by cold-start-once.sh itself;"
+  echo "hyperfine's median (which also includes killing the server) in brackets."
+  echo
+  echo "| JDK | \`./cerulean serve\` | \`java -jar\` (no launcher script) | bare JVM (\`java -version\`) | goal ≤ 500 ms |"
+  echo "| --- | ---: | ---: | ---: | --- |"
+  awk -F'\t' '
+    { key = $1; if (!(key in seen)) { seen[key] = 1; order[++n] = key }
+      cell[key, $2] = ($2 == "jvm-floor") ? sprintf("%s ms", $4) : sprintf("%s ms (%s–%s) [%s]", $4, $5, $6, $7)
+      if ($2 == "launcher") median[key] = $4 + 0 }
+    END { for (i = 1; i <= n; i++) { k = order[i]
+      v = (k in median) ? (median[k] <= 500 ? "met" : sprintf("**missed by %d ms**", median[k] - 500)) : "–"
+      printf "| %s | %s | %s | %s | %s |\n", k, cell[k, "launcher"], cell[k, "java"], cell[k, "jvm-floor"], v } }
+  ' "$WORK/coldstart.tsv"
+}
+
+report_all_runs() {
+  echo "## Every measured run"
+  echo
+  echo "*other* is CPU used by anything but the server and wrk during the run (other work on the"
+  echo "machine, plus kernel time not charged to a process); *busy before* is the machine's load in"
+  echo "the second before the run."
+  echo
+  echo "| server | benchmark | run | requests/s | p50 ms | p99 ms | max ms | errors | server cores | wrk cores | other cores | busy before % |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+  awk -F'\t' '{ printf "| %s | %s | %s | %.0f | %s | %s | %s | %s | %s | %s | %s | %s |\n",
+    $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 }' "$WORK/runs.tsv"
+}

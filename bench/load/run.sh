@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Cerulean's load benchmark: one run on loopback measuring Cerulean against nginx (the machine's
+# ceiling for serving the same JSON over HTTPS), with JDK 17 and the newest JDK 21+ found.
+#   - every case in cases/ (ARM GET of a resource group, token issuance, ...) with wrk
+#   - nginx serving the resource group's exact response body as a static file
+#   - the RS256 signing ceiling (openssl speed, and the JDK itself)
+#   - cold start: process start to first 200 on /cerulean/health (hyperfine + cold-start-once.sh)
+# With BENCH_PROFILE=1 it also records where the server's CPU goes (JFR) for every case.
+# Prints a summary and writes it to bench/results/<UTC timestamp>.md. Installs nothing; every
+# process it starts is stopped on exit. See bench/README.md for the settings (BENCH_* variables).
+set -euo pipefail
+
+BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+REPO="$(cd "$BENCH_HOME/.." && pwd)"
+for lib in tools measure cerulean nginx coldstart profile report; do
+  # shellcheck source=/dev/null
+  source "$BENCH_HOME/load/lib/$lib.sh"
+done
+REPEATS=${BENCH_REPEATS:-2}
+read -r -a SERVE_FLAGS <<<"${BENCH_SERVE_FLAGS:-}"
+
+require_tools
+WORK=$(mktemp -d /tmp/cerulean-bench.XXXXXX)
+mkdir -p "$WORK/wrk"
+trap 'stop_all; if [ -n "${BENCH_KEEP:-}" ]; then log "work files kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
+trap 'exit 130' INT TERM
+: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"
+
+mapfile -t JDKS < <(discover_jdks)
+[ "${#JDKS[@]}" -gt 0 ] || die "no JDK 17 or newer found (set BENCH_JDKS to JAVA_HOME paths)"
+
+log "checking the jar (the launcher builds it when missing or stale)"
+JAVA_HOME=${JDKS[0]} "$REPO/cerulean" --help >/dev/null
+
+# tls_summary HOST_PORT: protocol, cipher suite, key exchange group and signature, as OpenSSL sees them.
+tls_summary() {
+  openssl s_client -connect "$1" -brief </dev/null 2>&1 \
+    | awk -F': ' '/^(Protocol version|Ciphersuite|Peer signature type|Server Temp Key|Negotiated TLS1.3 group)/ { v = v (v ? ", " : "") $2 } END { print v }'
+}
+
+# response_size URL: "header bytes + body bytes" of one GET with the ARM token.
+response_size() {
+  curl -sk -o /dev/null -w '%{size_header} + %{size_download} bytes' -H "Authorization: Bearer $CER_TOKEN" "$1"
+}
+
+NGINX_VERSION=$(nginx -v 2>&1 | sed 's/^nginx version: //')
+{
+  printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
+  printf 'machine\t%s, %s CPUs, %s MiB RAM, Linux %s\n' "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
+    "$(nproc)" "$(awk '/^MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(uname -r)"
+  printf 'load generator\twrk %s, -t%s -c%s -d%ss after a %ss warm-up per case, %s runs each, on 127.0.0.1\n' \
+    "$(wrk -v 2>&1 | awk 'NR == 1 { print $2 }')" "$WRK_THREADS" "$WRK_CONNECTIONS" "$WRK_SECONDS" "$WRK_WARMUP_SECONDS" "$REPEATS"
+  printf 'peer\t%s, %s worker processes, static file, access_log off, keep-alive; %s\n' \
+    "$NGINX_VERSION" "${BENCH_NGINX_WORKERS:-auto}" "$(openssl version | awk '{ print $1, $2 }')"
+  for home in "${JDKS[@]}"; do printf '%s\t%s\n' "$(jdk_label "$home")" "$(jdk_describe "$home")"; done
+  printf 'server flags\tserve --port 0 --proxy-port -1 --data-dir <temp> %s (through ./cerulean)\n' "${SERVE_FLAGS[*]:-}"
+} >"$WORK/env.tsv"
+
+log "signing ceiling: openssl speed rsa2048 on $(nproc) processes"
+wait_quiet
+openssl_signs=$(openssl speed -seconds 5 -multi "$(nproc)" rsa2048 2>/dev/null | awk '/^rsa 2048 bits/ { print $(NF - 1) }')
+printf 'OpenSSL %s, %s processes (openssl speed rsa2048)\t%.0f\n' "$(openssl version | awk '{ print $2 }')" "$(nproc)" \
+  "$openssl_signs" >>"$WORK/peers.tsv"
+
+nginx_up=0
+index=0
+for home in "${JDKS[@]}"; do
+  index=$((index + 1))
+  jdk=$(jdk_label "$home")
+  data="$WORK/data-$index"
+
+  log "$jdk: RS256 signing ceiling of the JDK ($(nproc) threads)"
+  wait_quiet
+  jdk_signs=$("$home/bin/java" "$BENCH_HOME/load/RsaSignRate.java" "$(nproc)" 5 | sed -n 's/^signs_per_s=\([0-9]*\).*/\1/p')
+  printf '%s, %s threads (SHA256withRSA, RsaSignRate.java)\t%s\n' "$jdk" "$(nproc)" "$jdk_signs" >>"$WORK/peers.tsv"
+
+  log "$jdk: starting Cerulean"
+  cerulean_start "$home" "$data" "$WORK/cerulean-$index.log" "${SERVE_FLAGS[@]}"
+  cerulean_login
+  clear_cases
+  NGINX_PATH=""
+  for case_file in "$BENCH_HOME"/load/cases/*.sh; do
+    # shellcheck source=/dev/null
+    source "$case_file"
+  done
+  [ "${#CASE_NAME[@]}" -gt 0 ] || die "no cases registered"
+  for i in "${!CASE_NAME[@]}"; do
+    grep -qF "${CASE_NAME[$i]}"$'\t' "$WORK/goals.tsv" || printf '%s\t%s\n' "${CASE_NAME[$i]}" "${CASE_GOAL[$i]}" >>"$WORK/goals.tsv"
+  done
+  NGINX_PATH=${NGINX_PATH:-${CASE_PATH[0]}}
+
+  if [ "$nginx_up" = 0 ]; then
+    log "starting nginx with the same response body and certificate"
+    nginx_start "$NGINX_BODY" "$data/tls/server.pem"
+    nginx_up=1
+    printf 'TLS, nginx\t%s\n' "$(tls_summary "${NGINX_BASE#https://}")" >>"$WORK/env.tsv"
+    printf 'response, nginx\t%s\n' "$(response_size "$NGINX_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
+    mapfile -t nginx_procs < <(nginx_pids)
+    wrk_run "$WORK/wrk/warmup.txt" 3 "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
+  fi
+  printf 'TLS, Cerulean on %s\t%s\n' "$jdk" "$(tls_summary "${CER_BASE#https://}")" >>"$WORK/env.tsv"
+  printf 'response, Cerulean on %s\t%s\n' "$jdk" "$(response_size "$CER_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
+
+  for i in "${!CASE_NAME[@]}"; do
+    bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+    log "warm-up: ${CASE_NAME[$i]} (${WRK_WARMUP_SECONDS} s)"
+    warm_case "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+  done
+  for rep in $(seq 1 "$REPEATS"); do
+    measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
+    for i in "${!CASE_NAME[@]}"; do
+      bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+      measure_case "$jdk" "${CASE_NAME[$i]}" "$rep" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
+        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+    done
+  done
+  if [ -n "${BENCH_PROFILE:-}" ]; then
+    for i in "${!CASE_NAME[@]}"; do
+      bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+      profile_case "$home" "$jdk" "${CASE_NAME[$i]}" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
+        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+    done
+  fi
+  log "$jdk: stopping Cerulean"
+  cerulean_stop
+
+  template="$WORK/template-$index"
+  cp -a "$data" "$template"
+  rm -f "$template/endpoints.json"
+  if [ "${BENCH_COLD_RUNS:-10}" -gt 0 ]; then
+    wait_quiet
+    cold_start "$jdk" "$home" "$template" launcher
+    wait_quiet
+    cold_start "$jdk" "$home" "$template" java
+    jvm_floor "$jdk" "$home"
+  fi
+  [ -z "${BENCH_PROFILE:-}" ] || startup_phases "$home" "$jdk" "$template"
+done
+stop_pid "$NGINX_PID"
+
+mkdir -p "$BENCH_HOME/results"
+result="$BENCH_HOME/results/$(date -u +%Y%m%dT%H%M%SZ).md"
+report >"$result"
+echo
+cat "$result"
+echo
+log "written to $result"
