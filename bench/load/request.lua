@@ -14,6 +14,16 @@ local bearer = os.getenv("BENCH_BEARER")
 if bearer ~= nil and bearer ~= "" then wrk.headers["Authorization"] = "Bearer " .. bearer end
 wrk.headers["Accept"] = "application/json"
 
+-- BENCH_BODY may contain "{n}": each request then gets its own number there (e.g. a distinct token
+-- resource, so no server-side reuse can answer it).
+if body ~= nil and string.find(body, "{n}", 1, true) then
+  local counter = 0
+  request = function()
+    counter = counter + 1
+    return wrk.format(nil, nil, nil, (string.gsub(body, "{n}", tostring(counter))))
+  end
+end
+
 -- latency:percentile() is in microseconds; summary.duration too.
 function done(summary, latency, requests)
   local seconds = summary.duration / 1e6
