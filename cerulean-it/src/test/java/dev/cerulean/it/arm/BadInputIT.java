@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -177,5 +178,17 @@ class BadInputIT {
             var lenient = https.arm("GET", "/subscriptions/" + sub + "/resourcegroups?api-version=2099-01-01", null);
             assertThat(lenient.status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aMalformedEscapeInThePathIsA400InArmShape() {
+        // Java's HttpClient refuses to send such a URL, so curl sends it as is.
+        String curl = dev.cerulean.it.support.Tools.require("curl").toString();
+        var r = dev.cerulean.it.support.Processes.run(List.of(curl, "-sS", "--path-as-is", "--cacert",
+                server.caCertificate().toString(), "-w", "\n%{http_code}", "https://localhost:" + server.httpsPort()
+                        + "/subscriptions/" + sub + "/resourcegroups/bad%zzname?api-version=2021-04-01"), Map.of(), null, 30);
+        String[] lines = r.stdout().trim().split("\n");
+        assertThat(lines[lines.length - 1]).isEqualTo("400");
+        assertThat(dev.cerulean.core.json.Json.parse(lines[0]).at("/error/code").asText()).isEqualTo("BadRequest");
     }
 }

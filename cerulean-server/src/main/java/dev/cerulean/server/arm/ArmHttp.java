@@ -90,7 +90,12 @@ public final class ArmHttp {
     static List<String> segments(String path) {
         List<String> out = new ArrayList<>();
         for (String part : path.split("/")) {
-            if (!part.isEmpty()) out.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+            if (part.isEmpty()) continue;
+            try {
+                out.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
+            } catch (IllegalArgumentException e) {
+                throw ArmErrors.invalidRequestContent("The request path has a malformed escape sequence in '" + part + "'.");
+            }
         }
         return out;
     }

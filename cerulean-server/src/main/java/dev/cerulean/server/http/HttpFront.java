@@ -62,6 +62,7 @@ public final class HttpFront {
             cfg.http.generateEtags = false;
             cfg.jetty.threadPool = threadPool();
             cfg.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestHandler()));
             cfg.jetty.port = -1; // no plain-HTTP connector: every surface is HTTPS only
             cfg.routes.before(this::before);
             cfg.routes.after(this::after);
