@@ -34,7 +34,8 @@ profile_case() {
   wrk_pid=$!
   sleep 2
   "$java_home/bin/jcmd" "$pid" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=1ms' \
-    "duration=$((PROFILE_SECONDS - 3))s" "filename=$jfr" >/dev/null || die "jcmd JFR.start failed (pid $pid)"
+    "duration=$((PROFILE_SECONDS - 3))s" "filename=$jfr" >/dev/null \
+    || { wait "$wrk_pid"; log "jcmd JFR.start failed (pid $pid); profile of $name skipped"; return 0; }
   wait "$wrk_pid"
   for _ in $(seq 1 50); do [ -s "$jfr" ] && break; sleep 0.2; done
   {
@@ -98,7 +99,7 @@ startup_phases() {
   rm -rf "$fresh"; cp -a "$template" "$fresh"; : >"$times"
   CERULEAN_JAVA_OPTS="-Xlog:class+load:file=$classes:uptime" \
     "$BENCH_HOME/load/cold-start-once.sh" java "$java_home" "$fresh" "$(free_port)" "$times" \
-    || die "start-up phase run failed"
+    || { log "start-up phase run failed (see $fresh/cold-start.log); skipped"; return 0; }
   {
     echo "### Start-up phases — $jdk"
     echo

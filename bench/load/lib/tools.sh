@@ -48,11 +48,17 @@ uri_encode() {
   fi
 }
 
-# A loopback port nobody listens on (connect refused). Racy in principle, fine on a quiet box.
+# A loopback port no socket uses, chosen below the kernel's ephemeral range so that no client
+# connection (wrk's, curl's) can be holding it when the server binds.
 free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 40000))
+  local low port
+  low=$(awk '{ print $1 }' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
+  [ "$low" -gt 11000 ] || low=32768
+  for _ in $(seq 1 100); do
+    port=$((10000 + RANDOM % (low - 10000)))
+    if command -v ss >/dev/null 2>&1; then
+      [ -z "$(ss -Hant "( sport = :$port )" 2>/dev/null)" ] || continue
+    fi
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
       echo "$port"
       return 0
