@@ -122,7 +122,8 @@ public final class CeruleanServer implements AutoCloseable {
                     new SurfaceResolver(config.registrySuffix()),
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
-                    List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register)).start();
+                    List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
+                    List.of()).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),

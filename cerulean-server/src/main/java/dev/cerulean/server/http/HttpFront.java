@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -42,14 +43,21 @@ public final class HttpFront {
     private final SurfaceResolver surfaces;
     private final Map<Surface, ErrorWriter> writers;
     private final List<Consumer<RoutesConfig>> routeTables;
+    private final List<Handler> coreSurfaces;
     private Javalin app;
 
+    /**
+     * @param coreSurfaces surfaces served by Jetty core handlers (registry data plane, Graph, ML regional
+     *                     API), consulted in order before the routed surfaces; each answers false for
+     *                     requests that are not its own
+     */
     public HttpFront(Settings settings, SurfaceResolver surfaces, Map<Surface, ErrorWriter> writers,
-                     List<Consumer<RoutesConfig>> routeTables) {
+                     List<Consumer<RoutesConfig>> routeTables, List<Handler> coreSurfaces) {
         this.settings = settings;
         this.surfaces = surfaces;
         this.writers = new EnumMap<>(writers);
         this.routeTables = routeTables;
+        this.coreSurfaces = List.copyOf(coreSurfaces);
     }
 
     public HttpFront start() {
@@ -62,7 +70,11 @@ public final class HttpFront {
             cfg.http.generateEtags = false;
             cfg.jetty.threadPool = threadPool();
             cfg.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new MalformedRequestHandler()));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new MalformedRequestHandler());
+                // Javalin appends its own handler to a sequence it finds on the server, so core surfaces go first.
+                server.setHandler(new Handler.Sequence(coreSurfaces.toArray(Handler[]::new)));
+            });
             cfg.jetty.port = -1; // no plain-HTTP connector: every surface is HTTPS only
             cfg.routes.before(this::before);
             cfg.routes.after(this::after);
