@@ -52,6 +52,17 @@ public final class ClientAuthenticator {
         throw EntraErrors.unknownClient(appId, request.authority().segment());
     }
 
+    /**
+     * A service principal of {@code tenantId} proving its secret outside a token request (the registry's
+     * Basic authentication with appId and secret, acr.md §5.3); empty when unknown or the secret is wrong.
+     */
+    public Optional<ServicePrincipal> verifySecret(String tenantId, String appId, String secret) {
+        if (tenantId == null || appId == null || secret == null) {
+            return Optional.empty();
+        }
+        return identities.servicePrincipal(tenantId, appId).filter(p -> SecretHasher.verify(secret, p.secretHash()));
+    }
+
     private static AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
         String secret = request.clientSecret();
         if (secret == null) {

@@ -35,6 +35,19 @@ public interface RegistryCredentials {
     boolean verifyAdminPassword(String registryKey, String password);
 
     /**
+     * The slot {@code password} opens under the conditions of {@link #verifyTokenPassword}, else empty.
+     * The data plane records the slot's name and creation time in the access tokens it issues, so a
+     * slot deleted or regenerated afterwards locks those tokens out too.
+     */
+    Optional<TokenPassword> matchTokenPassword(String tokenKey, String password);
+
+    /** The admin slot ({@code password}, {@code password2}) {@code password} opens, as {@link #verifyAdminPassword}. */
+    Optional<TokenPassword> matchAdminPassword(String registryKey, String password);
+
+    /** The admin user's password slots that exist now, without values (empty while it is disabled). */
+    List<TokenPassword> adminPasswords(String registryKey);
+
+    /**
      * A registry as the data plane sees it.
      *
      * @param key                        the registry's resource key
@@ -63,6 +76,9 @@ public interface RegistryCredentials {
     record TokenView(String key, String name, boolean enabled, String scopeMapId, List<String> actions,
                      List<TokenPassword> passwords) {}
 
-    /** One password slot of a token: {@code password1} or {@code password2}; {@code expiresAt} null = never. */
+    /**
+     * One password slot: a token's {@code password1} or {@code password2}, or the admin user's
+     * {@code password} or {@code password2}; {@code expiresAt} null = never.
+     */
     record TokenPassword(String name, Instant createdAt, Instant expiresAt) {}
 }
