@@ -28,8 +28,8 @@ public final class InterimPing extends Handler.Abstract {
         String path = Request.getPathInContext(request);
         if (!path.equals("/v2/") && !path.equals("/v2")) return false;
         String host = RegistryHosts.hostHeader(request);
-        if (!hosts.isRegistryHost(host)) return false;
-        Optional<RegistryView> registry = hosts.registry(host);
+        Optional<RegistryView> registry = host == null ? Optional.empty() : hosts.registry(host);
+        if (registry.isEmpty() && !hosts.isRegistryHost(host)) return false;
         if (registry.isEmpty()) {
             RegistryResponses.json(request, response, callback, 404,
                     RegistryErrors.body(RegistryErrors.NAME_UNKNOWN, "The registry '" + host + "' does not exist.", null, true), null);

@@ -52,9 +52,17 @@ public final class RegistryAuth {
         return access;
     }
 
-    /** The core surface handlers: the token endpoints, and the interim {@code /v2/} ping (see {@link InterimPing}). */
-    public List<Handler> handlers() {
-        return List.of(tokenEndpoints, new InterimPing(hosts, access));
+    /** The core handler of {@code /oauth2/exchange} and {@code /oauth2/token}; goes before the registry's protocol handler. */
+    public Handler tokenEndpoints() {
+        return tokenEndpoints;
+    }
+
+    /**
+     * STOPGAP: answers the {@code /v2/} ping until the registry's protocol handler is wired; replace it
+     * with that handler in {@code CeruleanServer} (see {@link InterimPing}).
+     */
+    public Handler interimPing() {
+        return new InterimPing(hosts, access);
     }
 
     /** Why an Entra token given to {@code /oauth2/exchange} is refused; always a 401 {@code UNAUTHORIZED} (acr.md §5.4). */

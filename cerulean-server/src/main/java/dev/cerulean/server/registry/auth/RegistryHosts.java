@@ -8,7 +8,11 @@ import org.eclipse.jetty.server.Request;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Which requests are addressed to a registry (Host ends with the registry suffix) and to which one. */
+/**
+ * Which requests are addressed to a registry and to which one: a Host ending with the registry
+ * suffix always is (an unknown one answers 404), and so is any other Host that is some registry's
+ * login server (e.g. one configured with a loopback name).
+ */
 public final class RegistryHosts {
 
     private final String suffix;

@@ -2,7 +2,6 @@ package dev.cerulean.server.registry.auth;
 
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.json.Json;
-import dev.cerulean.server.providers.containerregistry.RegistryCredentials;
 import dev.cerulean.server.providers.containerregistry.RegistryCredentials.RegistryView;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.FormFields;
@@ -17,8 +16,8 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * {@code POST /oauth2/exchange}, {@code GET} and {@code POST /oauth2/token} on registry hosts (Host
- * ending in the registry suffix), answered with ACR's JSON and error shapes (acr.md §5.4, §5.5).
+ * {@code POST /oauth2/exchange}, {@code GET} and {@code POST /oauth2/token} on registry hosts
+ * ({@link RegistryHosts}), answered with ACR's JSON and error shapes (acr.md §5.4, §5.5).
  * Every other request, {@code /v2/} and {@code /acr/v1/} included, is left to the next handler.
  */
 public final class TokenEndpoints extends Handler.Abstract {
@@ -41,9 +40,9 @@ public final class TokenEndpoints extends Handler.Abstract {
         boolean exchange = path.equalsIgnoreCase("/oauth2/exchange");
         if (!exchange && !path.equalsIgnoreCase("/oauth2/token")) return false;
         String host = RegistryHosts.hostHeader(request);
-        if (!hosts.isRegistryHost(host)) return false;
+        Optional<RegistryView> registry = host == null ? Optional.empty() : hosts.registry(host);
+        if (registry.isEmpty() && !hosts.isRegistryHost(host)) return false;
         try {
-            Optional<RegistryView> registry = hosts.registry(host);
             if (registry.isEmpty()) {
                 throw ApiError.of(404, RegistryErrors.NAME_UNKNOWN, "The registry '" + host + "' does not exist.");
             }
