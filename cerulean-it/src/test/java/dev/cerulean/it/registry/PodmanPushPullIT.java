@@ -88,7 +88,7 @@ class PodmanPushPullIT {
 
     @Test
     void repositoryTokenPushesOnlyInsideItsScopeMap() {
-        String map = fx.scopeMap(registryId, "apps", "repositories/apps/*/content/read", "repositories/apps/*/content/write");
+        String map = fx.scopeMap(registryId, "apps-map", "repositories/apps/*/content/read", "repositories/apps/*/content/write");
         String tokenId = fx.token(registryId, "builder" + name.substring(7), map);
         String password = fx.arm("POST", registryId + "/generateCredentials", "{\"tokenId\":\"" + tokenId + "\",\"name\":\"password2\"}")
                 .json().at("/passwords/0/value").asText();
