@@ -54,6 +54,24 @@ public interface RegistryCredentials {
     }
 
     /**
+     * One admin password slot as stored now, without its value, whether or not the admin user is
+     * enabled (the caller knows that from {@link RegistryView}); one read for the per-request check
+     * of access tokens issued to the admin user.
+     */
+    default Optional<TokenPassword> adminPasswordSlot(String registryKey, String slot) {
+        return adminPasswords(registryKey).stream().filter(s -> s.name().equals(slot)).findFirst();
+    }
+
+    /**
+     * One password slot of the token {@code tokenName}, without its value, when the token exists and
+     * is enabled: two reads (no scope map) for the per-request check of access tokens issued to it.
+     */
+    default Optional<TokenPassword> enabledTokenSlot(String registryKey, String tokenName, String slot) {
+        return token(registryKey, tokenName).filter(TokenView::enabled)
+                .flatMap(t -> t.passwords().stream().filter(s -> s.name().equals(slot)).findFirst());
+    }
+
+    /**
      * What the defaults above answer for an implementation that cannot name slots (test doubles): such
      * a credential authenticates, but access tokens issued with it fail their per-request re-check.
      */

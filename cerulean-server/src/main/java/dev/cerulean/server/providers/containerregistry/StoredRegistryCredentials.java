@@ -131,6 +131,21 @@ final class StoredRegistryCredentials implements RegistryCredentials {
         return out;
     }
 
+    @Override
+    public Optional<TokenPassword> adminPasswordSlot(String registryKey, String slot) {
+        if (!AdminCredentials.NAMES.contains(slot)) return Optional.empty();
+        return Optional.ofNullable(slot(registryKey.toLowerCase(Locale.ROOT), slot));
+    }
+
+    @Override
+    public Optional<TokenPassword> enabledTokenSlot(String registryKey, String tokenName, String slot) {
+        if (!NameRules.isTokenName(tokenName) || !TokenBehavior.PASSWORD_NAMES.contains(slot)) return Optional.empty();
+        String key = registryKey.toLowerCase(Locale.ROOT) + "/tokens/" + tokenName.toLowerCase(Locale.ROOT);
+        boolean enabled = directory.get(key)
+                .map(r -> "enabled".equals(RegistryDocuments.parse(r).path("properties").path("status").asText())).orElse(false);
+        return enabled ? Optional.ofNullable(slot(key, slot)) : Optional.empty();
+    }
+
     private TokenPassword slot(String ownerKey, String name) {
         return secrets.get(ownerKey, name).map(s -> new TokenPassword(name, s.createdAt(), s.expiresAt())).orElse(null);
     }

@@ -107,11 +107,9 @@ final class Authenticator {
         CredentialRef ref = c.credential();
         return switch (ref.kind()) {
             case CredentialRef.ADMIN -> registry.adminUserEnabled()
-                    && credentials.adminPasswords(registry.key()).stream().anyMatch(s -> sameSlot(ref, s));
-            case CredentialRef.TOKEN -> credentials.token(registry.key(), ref.name())
-                    .filter(TokenView::enabled)
-                    .map(t -> t.passwords().stream().anyMatch(s -> sameSlot(ref, s) && live(s)))
-                    .orElse(false);
+                    && credentials.adminPasswordSlot(registry.key(), ref.slot()).filter(s -> sameSlot(ref, s)).isPresent();
+            case CredentialRef.TOKEN -> credentials.enabledTokenSlot(registry.key(), ref.name(), ref.slot())
+                    .filter(s -> sameSlot(ref, s) && live(s)).isPresent();
             case CredentialRef.SERVICE_PRINCIPAL -> c.tenant() != null && identities.servicePrincipal(c.tenant(), ref.name()).isPresent();
             case CredentialRef.ENTRA -> c.tenant() != null && c.tenant().equalsIgnoreCase(tenantOf(registry));
             case CredentialRef.ANONYMOUS -> registry.anonymousPullEnabled();
