@@ -3,6 +3,7 @@ package dev.cerulean.server.providers;
 import dev.cerulean.server.arm.spi.ResourceProvider;
 import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
+import dev.cerulean.server.providers.keyvault.KeyVaultProvider;
 import dev.cerulean.server.providers.storage.StorageProvider;
 import dev.cerulean.store.Stores;
 
@@ -22,6 +23,7 @@ public final class DependentProviders {
         Supplier<List<String>> subscriptions = () -> List.of(config.subscriptionId());
         SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
         return List.of(
-                new StorageProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions));
+                new StorageProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions),
+                new KeyVaultProvider(stores.resources(), subscriptions));
     }
 }
