@@ -3,7 +3,10 @@ package dev.cerulean.server.providers;
 import dev.cerulean.server.arm.spi.ResourceProvider;
 import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
+import dev.cerulean.server.providers.insights.InsightsProvider;
 import dev.cerulean.server.providers.keyvault.KeyVaultProvider;
+import dev.cerulean.server.providers.managedidentity.ManagedIdentityProvider;
+import dev.cerulean.server.providers.managedidentity.StoreIdentityDirectory;
 import dev.cerulean.server.providers.storage.StorageProvider;
 import dev.cerulean.store.Stores;
 
@@ -24,6 +27,8 @@ public final class DependentProviders {
         SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
         return List.of(
                 new StorageProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions),
-                new KeyVaultProvider(stores.resources(), subscriptions));
+                new KeyVaultProvider(stores.resources(), subscriptions),
+                new InsightsProvider(clock),
+                new ManagedIdentityProvider(new StoreIdentityDirectory(stores.identities(), clock)));
     }
 }

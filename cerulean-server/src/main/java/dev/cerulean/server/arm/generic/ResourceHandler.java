@@ -140,7 +140,7 @@ public final class ResourceHandler {
             // a Location-style create is 202 with no body (the result comes from the Location URL), as
             // storage accounts answer; SDKs of such types accept 200/202 only, never 201
             boolean locationCreate = create && policy.style() == LroStyle.LOCATION;
-            ArmResponse r = locationCreate ? ArmResponse.empty(202) : ArmResponse.raw(create ? 201 : 200, rec.body());
+            ArmResponse r = locationCreate ? ArmResponse.empty(202) : ArmResponse.raw(create ? t.spec().behavior().createdStatus() : 200, rec.body());
             if (t.spec().etag()) r = r.withHeader("ETag", etag);
             if (policy.isAsync()) {
                 // With zero polls the work is already done; the answer still has the async form clients expect.

@@ -25,6 +25,14 @@ public interface ResourceBehavior {
         return ctx.requested();
     }
 
+    /**
+     * The status a synchronous create answers: ARM allows 200 or 201, and some services' SDKs accept
+     * only the one their service sends (Application Insights components: 200 only).
+     */
+    default int createdStatus() {
+        return 201;
+    }
+
     /** Refuses a delete (throw) or prepares it; the engine then deletes the resource and its children. */
     default void beforeDelete(DeleteContext ctx) {}
 
