@@ -25,6 +25,12 @@ public interface ResourceBehavior {
         return ctx.requested();
     }
 
+    /** Refuses a delete (throw) or prepares it; the engine then deletes the resource and its children. */
+    default void beforeDelete(DeleteContext ctx) {}
+
+    /** Side effects after the resource tree is gone, in the same transaction. */
+    default void afterDelete(DeleteContext ctx) {}
+
     /**
      * The status a synchronous create answers: ARM allows 200 or 201, and some services' SDKs accept
      * only the one their service sends (Application Insights components: 200 only).
@@ -32,10 +38,4 @@ public interface ResourceBehavior {
     default int createdStatus() {
         return 201;
     }
-
-    /** Refuses a delete (throw) or prepares it; the engine then deletes the resource and its children. */
-    default void beforeDelete(DeleteContext ctx) {}
-
-    /** Side effects after the resource tree is gone, in the same transaction. */
-    default void afterDelete(DeleteContext ctx) {}
 }
