@@ -97,9 +97,9 @@ public final class CeruleanServer implements AutoCloseable {
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
+            providers.addAll(dev.cerulean.server.providers.DependentProviders.create(config, stores, clock));
             providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
-            providers.addAll(dev.cerulean.server.providers.DependentProviders.create(config, stores, clock));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
