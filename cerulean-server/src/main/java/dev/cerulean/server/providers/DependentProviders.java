@@ -5,6 +5,7 @@ import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import dev.cerulean.server.providers.insights.InsightsProvider;
 import dev.cerulean.server.providers.keyvault.KeyVaultProvider;
+import dev.cerulean.server.providers.managedidentity.IdentityDirectory;
 import dev.cerulean.server.providers.managedidentity.ManagedIdentityProvider;
 import dev.cerulean.server.providers.managedidentity.StoreIdentityDirectory;
 import dev.cerulean.server.providers.storage.StorageProvider;
@@ -15,20 +16,29 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The wiring of the providers a Machine Learning workspace depends on (ml.md §6): storage accounts,
- * key vaults, Application Insights components and user-assigned managed identities. One line in
- * {@code CeruleanServer.start} adds them all.
+ * The providers a Machine Learning workspace depends on (ml.md §6): storage accounts, key vaults,
+ * Application Insights components and user-assigned managed identities, built once by
+ * {@code CeruleanServer.start}. The instances stay reachable for the composition root's other
+ * wiring: the storage provider answers account keys (a workspace's {@code listKeys}), the identity
+ * directory makes service principals (a workspace's system-assigned identity).
  */
-public final class DependentProviders {
-    private DependentProviders() {}
+public record DependentProviders(StorageProvider storage, KeyVaultProvider keyVault, InsightsProvider insights,
+                                 ManagedIdentityProvider managedIdentity, IdentityDirectory identityDirectory) {
 
-    public static List<ResourceProvider> create(ServerConfig config, Stores stores, Clock clock) {
+    public static DependentProviders create(ServerConfig config, Stores stores, Clock clock) {
         Supplier<List<String>> subscriptions = () -> List.of(config.subscriptionId());
         SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
-        return List.of(
+        IdentityDirectory directory = new StoreIdentityDirectory(stores.identities(), clock);
+        return new DependentProviders(
                 new StorageProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions),
                 new KeyVaultProvider(stores.resources(), subscriptions),
                 new InsightsProvider(clock),
-                new ManagedIdentityProvider(new StoreIdentityDirectory(stores.identities(), clock)));
+                new ManagedIdentityProvider(directory),
+                directory);
+    }
+
+    /** Every provider, to add to the server's provider list. */
+    public List<ResourceProvider> all() {
+        return List.of(storage, keyVault, insights, managedIdentity);
     }
 }

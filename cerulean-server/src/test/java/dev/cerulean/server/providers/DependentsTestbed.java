@@ -11,7 +11,6 @@ import dev.cerulean.server.arm.ProviderRegistry;
 import dev.cerulean.server.arm.generic.ResourceHandler;
 import dev.cerulean.server.arm.lro.Operations;
 import dev.cerulean.server.arm.spi.Caller;
-import dev.cerulean.server.arm.spi.ResourceProvider;
 import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.Stores;
@@ -38,6 +37,7 @@ final class DependentsTestbed implements AutoCloseable {
     static final Caller CALLER = new Caller(TENANT, "0b1f0000-0000-0000-0000-000000000001", "dev@cerulean.local", "User");
 
     final Stores stores = JdbcStores.open(new StoreSettings.SqliteInMemory());
+    final DependentProviders dependents;
     final ProviderRegistry registry;
     final ResourceHandler handler;
 
@@ -46,8 +46,8 @@ final class DependentsTestbed implements AutoCloseable {
             Path dir = Files.createTempDirectory("cerulean-deps-");
             ServerConfig config = ServerConfig.defaults().withDataDir(dir);
             Clock clock = Clock.systemUTC();
-            List<ResourceProvider> providers = DependentProviders.create(config, stores, clock);
-            registry = new ProviderRegistry(providers);
+            dependents = DependentProviders.create(config, stores, clock);
+            registry = new ProviderRegistry(dependents.all());
             Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
             handler = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(), operations,
                     new LroSettings(List.of(), 0), clock, key -> type(ResourceId.parse(key)));

@@ -65,8 +65,10 @@ class StorageProviderTest {
         assertThat(renewed.get(0).get("value").asText()).isNotEqualTo(key1);
         assertThat(renewed.get(1).get("value").asText()).isEqualTo(key2);
 
+        assertThat(bed.dependents.storage().accountKey(id.toLowerCase(), "key2")).contains(key2);
         bed.delete(id);
         assertThat(bed.stores.secrets().list(id.toLowerCase())).as("keys go with the account").isEmpty();
+        assertThat(bed.dependents.storage().accountKey(id.toLowerCase(), "key1")).isEmpty();
     }
 
     @Test

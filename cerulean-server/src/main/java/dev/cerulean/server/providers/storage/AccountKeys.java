@@ -67,6 +67,11 @@ final class AccountKeys {
         return response(ctx.id().key());
     }
 
+    /** The clear value of one key of the account with this resource key, or empty (no such account or key). */
+    Optional<String> value(String accountKey, String name) {
+        return secrets.get(accountKey, name).flatMap(rec -> open(accountKey, rec));
+    }
+
     private ObjectNode response(String accountKey) {
         ObjectNode out = Json.object();
         ArrayNode keys = out.putArray("keys");

@@ -13,6 +13,7 @@ import dev.cerulean.store.SecretStore;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The {@code Microsoft.Storage} provider: storage accounts, their keys and the name check (ml.md §6.1). */
@@ -30,6 +31,7 @@ public final class StorageProvider implements ResourceProvider {
 
     private final List<ResourceTypeSpec> types;
     private final Map<String, ProviderAction> actions;
+    private final AccountKeys keys;
 
     /**
      * @param sealer          seals account keys ({@code SecretSealer})
@@ -39,6 +41,7 @@ public final class StorageProvider implements ResourceProvider {
                            Supplier<List<String>> subscriptionIds) {
         GlobalNames names = new GlobalNames(resources, subscriptionIds);
         AccountKeys keys = new AccountKeys(secrets, sealer, clock);
+        this.keys = keys;
         ResourceTypeSpec accounts = ResourceTypeSpec.tracked("storageAccounts")
                 .withApiVersions(API_VERSIONS.toArray(String[]::new))
                 .withBehavior(new StorageAccountBehavior(names, keys, clock))
@@ -49,6 +52,15 @@ public final class StorageProvider implements ResourceProvider {
                 .withAction("regenerateKey", keys::regenerate);
         this.types = List.of(accounts);
         this.actions = Map.of("checkNameAvailability", new StorageNameAvailability(names));
+    }
+
+    /**
+     * A key of a stored account, for other surfaces that show it (an ML workspace's {@code listKeys}
+     * answers the account's first key): {@code keyName} {@code key1} or {@code key2}, the account by
+     * its resource key (lower-cased id). Empty when the account or key does not exist.
+     */
+    public Optional<String> accountKey(String accountResourceKey, String keyName) {
+        return keys.value(accountResourceKey, keyName);
     }
 
     @Override
