@@ -260,9 +260,8 @@ public final class HttpFront {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        // az resource create/show/delete of a top-level type sends ".../providers/{ns}//{type}/{name}" (an empty
-        // parent path) and ARM accepts it; Jetty's default compliance refuses empty segments as ambiguous
-        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("arm-empty-segments",
+        // az resource create without a parent path asks for providers/{ns}//{type}/{name}; ARM ignores the empty segment
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("cerulean",
                 org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         ServerConnector connector;
         if (settings.keyStore() == null) {
