@@ -65,7 +65,16 @@ public final class EvalContext {
     public static EvalContext of(DeploymentContext deployment) {
         return new EvalContext(deployment, RuntimeResources.NONE, Placement.RESOURCE_BODY,
                 n -> { throw TemplateErrors.parameterNotFound(n); }, n -> { throw TemplateErrors.variableNotFound(n); },
-                UserFunctions.NONE, Values::object, ResourceResolver.NONE, Map.of(), null, Map.of());
+                UserFunctions.NONE, () -> minimalDeployment(deployment), ResourceResolver.NONE, Map.of(), null, Map.of());
+    }
+
+    private static JsonNode minimalDeployment(DeploymentContext d) {
+        var out = Values.object().put("name", d.deploymentName());
+        if (d.level() != DeploymentContext.ScopeLevel.RESOURCE_GROUP && d.deploymentLocation() != null) {
+            out.put("location", d.deploymentLocation());
+        }
+        out.putObject("properties");
+        return out;
     }
 
     public EvalContext withParameters(Function<String, JsonNode> lookup) {

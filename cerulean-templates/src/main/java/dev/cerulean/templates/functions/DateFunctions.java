@@ -52,7 +52,8 @@ public final class DateFunctions {
         return Values.of(DotNetDate.format(out, a.size() > 2 ? a.str(2) : "yyyy-MM-ddTHH:mm:ssZ"));
     }
 
-    static ZonedDateTime parse(Args a, String s) {
+    static ZonedDateTime parse(Args a, String raw) {
+        String s = raw.length() > 10 && raw.charAt(10) == ' ' ? raw.substring(0, 10) + 'T' + raw.substring(11) : raw;
         try {
             return OffsetDateTime.parse(s).atZoneSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
@@ -62,7 +63,7 @@ public final class DateFunctions {
                 try {
                     return java.time.LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC);
                 } catch (DateTimeParseException e3) {
-                    throw TemplateErrors.functionFailed(a.function(), "the value '" + s + "' is not a valid ISO 8601 date time.");
+                    throw TemplateErrors.functionFailed(a.function(), "the value '" + raw + "' is not a valid ISO 8601 date time.");
                 }
             }
         }
