@@ -30,6 +30,7 @@ final class DependencyGraph {
             index(r.type() + "/" + r.name(), r);
             if (r.symbolicName() != null) index("sym:" + r.symbolicName(), r);
             if (r.copyName() != null) index("copy:" + r.copyName(), r);
+            index("short:" + r.name().substring(r.name().lastIndexOf('/') + 1), r); // a nested child's own name
         }
     }
 
@@ -45,6 +46,7 @@ final class DependencyGraph {
         if (hit == null) hit = byKey.get(k);
         if (hit == null) hit = byKey.get("copy:" + k);
         if (hit == null && ref.startsWith("/")) hit = byKey.get(stripScope(k));
+        if (hit == null && ref.indexOf('/') < 0) hit = byKey.get("short:" + k);
         return hit == null ? List.of() : hit;
     }
 

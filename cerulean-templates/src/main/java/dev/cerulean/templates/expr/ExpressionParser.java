@@ -18,7 +18,7 @@ public final class ExpressionParser {
     private static final int CACHE_LIMIT = 20_000;
     private static final ConcurrentHashMap<String, Expr> CACHE = new ConcurrentHashMap<>();
 
-    private final String source;   // the whole JSON string, brackets included, for messages
+    private final String source;   // the expression without its brackets, as ARM's messages quote it
     private final String text;
     private int pos;
 
@@ -44,12 +44,13 @@ public final class ExpressionParser {
         Expr cached = CACHE.get(bracketed);
         if (cached != null) return cached;
         if (bracketed.length() > MAX_LENGTH) throw TemplateErrors.expressionTooLong(bracketed.length(), MAX_LENGTH);
-        ExpressionParser p = new ExpressionParser(bracketed, bracketed.substring(1, bracketed.length() - 1));
+        String inner = bracketed.substring(1, bracketed.length() - 1);
+        ExpressionParser p = new ExpressionParser(inner, inner);
         p.skipSpace();
-        if (p.pos >= p.text.length()) throw TemplateErrors.parse(bracketed, "Identifier", "EndOfData");
+        if (p.pos >= p.text.length()) throw TemplateErrors.parse(inner, "Identifier", "EndOfData");
         Expr e = p.expression();
         p.skipSpace();
-        if (p.pos < p.text.length()) throw TemplateErrors.parse(bracketed, "EndOfData", p.tokenName());
+        if (p.pos < p.text.length()) throw TemplateErrors.parse(inner, "EndOfData", p.tokenName());
         if (CACHE.size() > CACHE_LIMIT) CACHE.clear();
         CACHE.put(bracketed, e);
         return e;
