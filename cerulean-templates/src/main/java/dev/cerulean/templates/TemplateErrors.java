@@ -37,7 +37,7 @@ public final class TemplateErrors {
     }
 
     public static TemplateException missingMember(String member, String where) {
-        return invalid("The template " + where + " is missing required property '" + member + "'."
+        return invalid("The template " + (where.isEmpty() ? "" : where + " ") + "is missing required property '" + member + "'."
                 + " Please see https://aka.ms/arm-template for usage details.");
     }
 

@@ -97,7 +97,7 @@ class BadInputTest {
 
     @Test
     void templateShape() {
-        assertThat(plan("{}")).isEqualTo("InvalidTemplate: The template  is missing required property 'resources'."
+        assertThat(plan("{}")).isEqualTo("InvalidTemplate: The template is missing required property 'resources'."
                 + " Please see https://aka.ms/arm-template for usage details.");
         assertThat(plan("{\"languageVersion\": \"9.0\", \"resources\": []}"))
                 .isEqualTo("InvalidTemplate: The template language version '9.0' is not supported. Supported versions are '1.0, 2.0'.");
