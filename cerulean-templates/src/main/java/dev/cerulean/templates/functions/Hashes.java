@@ -14,6 +14,16 @@ public final class Hashes {
     private static final int M1 = 0x85ebca6b, M2 = 0xc2b2ae35;
     private static final char[] BASE32 = "abcdefghijklmnopqrstuvwxyz234567".toCharArray();
     private static final UUID ARM_NAMESPACE = UUID.fromString("11fb06fb-712d-4ddd-98c7-e71bbd588830");
+    private static final byte[] NAMESPACE_BYTES = ByteBuffer.allocate(16).putLong(ARM_NAMESPACE.getMostSignificantBits())
+            .putLong(ARM_NAMESPACE.getLeastSignificantBits()).array();
+    /** Looking a digest up by name costs more than hashing a short name; keep one per thread. */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-1");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is part of every JDK", e);
+        }
+    });
 
     /** 13 lower-case base32 characters of ARM's 64-bit Murmur variant over the parts joined with {@code -}. */
     public static String uniqueString(String... parts) {
@@ -66,17 +76,13 @@ public final class Hashes {
 
     /** RFC 4122 version-5 UUID in ARM's namespace over the parts joined with {@code -}. */
     public static String guid(String... parts) {
-        try {
-            MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-            sha1.update(ByteBuffer.allocate(16).putLong(ARM_NAMESPACE.getMostSignificantBits())
-                    .putLong(ARM_NAMESPACE.getLeastSignificantBits()).array());
-            byte[] d = sha1.digest(String.join("-", parts).getBytes(StandardCharsets.UTF_8));
-            d[6] = (byte) ((d[6] & 0x0f) | 0x50);
-            d[8] = (byte) ((d[8] & 0x3f) | 0x80);
-            ByteBuffer bb = ByteBuffer.wrap(d, 0, 16);
-            return new UUID(bb.getLong(), bb.getLong()).toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-1 is part of every JDK", e);
-        }
+        MessageDigest sha1 = SHA1.get();
+        sha1.reset();
+        sha1.update(NAMESPACE_BYTES);
+        byte[] d = sha1.digest(String.join("-", parts).getBytes(StandardCharsets.UTF_8));
+        d[6] = (byte) ((d[6] & 0x0f) | 0x50);
+        d[8] = (byte) ((d[8] & 0x3f) | 0x80);
+        ByteBuffer bb = ByteBuffer.wrap(d, 0, 16);
+        return new UUID(bb.getLong(), bb.getLong()).toString();
     }
 }

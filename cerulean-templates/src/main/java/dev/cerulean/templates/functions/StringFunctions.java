@@ -60,6 +60,7 @@ public final class StringFunctions {
     }
 
     private static JsonNode parseJson(Args a, String text) {
+        if (text.equals("null")) return Values.NULL; // json('null') is how templates write "leave this out"
         try {
             JsonNode n = Json.LENIENT.readTree(text);
             return n == null ? Values.NULL : n;
