@@ -119,4 +119,19 @@ class AzDeploymentIT {
                 .isEqualTo("Failed");
         assertThat(az.ok("acr", "list", "-g", rg, "--query", "length(@)", "-o", "tsv").trim()).as("the independent one stays").isEqualTo("1");
     }
+
+    @Test
+    void completeModeDeletesWhatTheTemplateOmits() {
+        String rg = fx.resourceGroup("depc-");
+        String stray = AcrFixtures.unique("stray");
+        az.ok("acr", "create", "-n", stray, "-g", rg, "--sku", "Basic");
+        String acr = AcrFixtures.unique("kept");
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "complete", "--mode", "Complete",
+                "-f", corpus("container-registry/azuredeploy.json"), "-p", "acrName=" + acr);
+        assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        assertThat(az.ok("acr", "list", "-g", rg, "--query", "[].name", "-o", "tsv").trim()).isEqualTo(acr);
+        JsonNode ops = az.json("deployment", "operation", "group", "list", "-g", rg, "-n", "complete",
+                "--query", "[?properties.provisioningOperation=='Delete'].properties.targetResource.resourceName");
+        assertThat(ops.get(0).asText()).isEqualTo(stray);
+    }
 }

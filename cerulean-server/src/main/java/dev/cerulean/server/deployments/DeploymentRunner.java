@@ -39,7 +39,12 @@ final class DeploymentRunner {
     }
 
     /** One deployment being executed. */
-    record Job(DeploymentHistory.Scope scope, String name, DeploymentPlan plan, ArmLoopback arm, ObjectNode doc, AtomicBoolean cancel) {}
+    record Job(DeploymentHistory.Scope scope, String name, DeploymentPlan plan, ArmLoopback arm, ObjectNode doc, AtomicBoolean cancel,
+               boolean root) {
+        boolean completeMode() {
+            return root && scope.resourceGroup() != null && "Complete".equals(doc.path("properties").path("mode").asText());
+        }
+    }
 
     /** Runs the job to its end and stores each state change; answers the final document. */
     ObjectNode run(Job job) {
@@ -68,6 +73,7 @@ final class DeploymentRunner {
                 outputResources.addObject().put("id", r.id());
             }
         }
+        if (!canceled && errors.isEmpty() && job.completeMode()) errors.addAll(removeUndeclared(job));
         if (!canceled && errors.isEmpty()) {
             try {
                 props.set("outputs", job.plan().outputs(job.arm()));
@@ -124,20 +130,63 @@ final class DeploymentRunner {
         ObjectNode doc = DeploymentDocuments.accepted(target, r.name(), null, plan, body.path("properties").path("mode").asText("Incremental"),
                 Json.armTime(clock.instant()), parent.doc().path("properties").path("correlationId").asText());
         history.replace(target, r.name(), doc, body.path("properties").path("template"));
-        ObjectNode done = run(new Job(target, r.name(), plan, parent.arm(), doc, parent.cancel()));
+        ObjectNode done = run(new Job(target, r.name(), plan, parent.arm(), doc, parent.cancel(), false));
         String state = done.path("properties").path("provisioningState").asText();
         if (state.equals("Succeeded")) return null;
         JsonNode err = done.path("properties").path("error");
         return ApiError.of(400, err.path("code").asText("DeploymentFailed"), err.path("message").asText(DeploymentErrors.FAILED_MESSAGE));
     }
 
+    /**
+     * Complete mode (deployments.md §2.11): top-level resources of the group that the evaluated
+     * template does not deploy are deleted, false conditions included; children go with their parent.
+     */
+    private List<ApiError.Detail> removeUndeclared(Job job) {
+        Set<String> declared = new HashSet<>();
+        for (PlannedResource r : job.plan().deployed()) declared.add(key(r.id()));
+        List<ApiError.Detail> errors = new ArrayList<>();
+        JsonNode existing = job.arm().getOrNull(job.scope().id() + "/resources", "2021-04-01");
+        if (existing == null) return errors;
+        for (JsonNode res : existing.path("value")) {
+            String id = res.path("id").asText();
+            if (declared.contains(key(id))) continue;
+            String type = res.path("type").asText();
+            String apiVersion = apiVersionOf(job.arm(), job.scope().subscriptionId(), type);
+            Instant t0 = clock.instant();
+            ArmLoopback.Outcome out = job.arm().delete(id, apiVersion);
+            PlannedResource target = new PlannedResource(null, "", type, apiVersion, res.path("name").asText(), id, true, false, null, -1,
+                    List.of(), Json.object(), null);
+            record(job, target, out.error(), t0, "Delete");
+            if (out.error() != null) errors.add(DeploymentErrors.resourceFailure(out.error().code(), out.error().message(), id));
+        }
+        return errors;
+    }
+
+    /** An api-version the engine serves for {@code type}, from the provider's own description. */
+    private static String apiVersionOf(ArmLoopback arm, String sub, String type) {
+        int slash = type.indexOf('/');
+        JsonNode provider = arm.getOrNull("/subscriptions/" + sub + "/providers/" + type.substring(0, slash), "2021-04-01");
+        if (provider != null) {
+            for (JsonNode rt : provider.path("resourceTypes")) {
+                if (rt.path("resourceType").asText().equalsIgnoreCase(type.substring(slash + 1)) && rt.path("apiVersions").size() > 0) {
+                    return rt.path("apiVersions").get(0).asText();
+                }
+            }
+        }
+        return "2021-04-01";
+    }
+
     private void record(Job job, PlannedResource r, ApiError error, Instant t0) {
+        record(job, r, error, t0, "Create");
+    }
+
+    private void record(Job job, PlannedResource r, ApiError error, Instant t0, String operation) {
         String opId = String.format("%016X", ThreadLocalRandom.current().nextLong());
         ObjectNode op = Json.object();
         op.put("id", job.scope().deploymentId(job.name()) + "/operations/" + opId);
         op.put("operationId", opId);
         ObjectNode p = op.putObject("properties");
-        p.put("provisioningOperation", "Create");
+        p.put("provisioningOperation", operation);
         p.put("provisioningState", error == null ? "Succeeded" : "Failed");
         p.put("timestamp", Json.armTime(clock.instant()));
         p.put("duration", Duration.between(t0, clock.instant()).toString());

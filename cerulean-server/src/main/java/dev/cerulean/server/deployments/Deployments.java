@@ -107,6 +107,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         });
         Prepared p = prepare(req, scope, name);
         history.replace(scope, name, p.doc(), p.request().template().root());
+        if (scope.resourceGroup() != null) groom(scope);
         AtomicBoolean cancel = new AtomicBoolean();
         String key = scope.deploymentId(name).toLowerCase(Locale.ROOT);
         running.put(key, cancel);
@@ -114,7 +115,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         ObjectNode doc = p.doc().deepCopy();
         executor.submit(() -> {
             try {
-                runner.run(new DeploymentRunner.Job(scope, name, p.plan(), loopback, doc, cancel));
+                runner.run(new DeploymentRunner.Job(scope, name, p.plan(), loopback, doc, cancel, true));
             } catch (RuntimeException e) {
                 ObjectNode props = (ObjectNode) doc.get("properties");
                 props.put("provisioningState", "Failed");
@@ -189,6 +190,25 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         return ops.stream().filter(op -> op.path("operationId").asText().equalsIgnoreCase(operationId)).findFirst()
                 .map(op -> ArmResponse.json(200, op)).orElseThrow(() -> ArmErrors.operationNotFound(operationId));
     }
+
+    /** ARM's automatic history deletion (deployments.md §2.10): past 775 entries, the oldest go until 750 remain. */
+    private void groom(DeploymentHistory.Scope scope) {
+        List<JsonNode> all = history.list(scope);
+        if (all.size() <= GROOM_ABOVE) return;
+        List<JsonNode> oldest = new java.util.ArrayList<>(all);
+        oldest.sort(java.util.Comparator.comparing(d -> d.path("properties").path("timestamp").asText()));
+        int excess = all.size() - GROOM_TO;
+        for (JsonNode d : oldest) {
+            if (excess <= 0) break;
+            String n = d.path("name").asText();
+            if (running.containsKey(scope.deploymentId(n).toLowerCase(Locale.ROOT))) continue;
+            history.delete(scope, n);
+            excess--;
+        }
+    }
+
+    static final int GROOM_ABOVE = 775;
+    static final int GROOM_TO = 750;
 
     // --- shared ----------------------------------------------------------------------------------
 
