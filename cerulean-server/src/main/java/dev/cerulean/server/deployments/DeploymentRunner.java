@@ -79,6 +79,8 @@ final class DeploymentRunner {
                 props.set("outputs", job.plan().outputs(job.arm()));
             } catch (TemplateException e) {
                 errors.add(DeploymentErrors.resourceFailure(e.code(), e.toApiError().message(), null));
+            } catch (ApiError e) { // a list*() the engine refused while outputs were evaluated
+                errors.add(DeploymentErrors.resourceFailure(e.code(), e.message(), null));
             }
         }
         props.set("outputResources", outputResources);
