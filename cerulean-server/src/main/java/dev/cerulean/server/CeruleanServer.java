@@ -21,6 +21,7 @@ import dev.cerulean.server.entra.EntraErrorWriter;
 import dev.cerulean.server.entra.EntraRoutes;
 import dev.cerulean.server.entra.NewServicePrincipal;
 import dev.cerulean.server.entra.ServicePrincipals;
+import dev.cerulean.server.providers.authorization.AuthorizationWiring;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -95,10 +96,12 @@ public final class CeruleanServer implements AutoCloseable {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
             new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
+            AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
             providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
+            providers.add(authorization.provider());
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
@@ -111,7 +114,7 @@ public final class CeruleanServer implements AutoCloseable {
                     registry, subscriptions,
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
-                    new CloudMetadata(config.registrySuffix()));
+                    new CloudMetadata(config.registrySuffix()), authorization.arm());
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
