@@ -66,8 +66,11 @@ final class ExtensionRoutes {
         }
         String apiVersion = pipeline.apiVersion(req.queryParam("api-version"), List.of());
         String scopeText = scope == null ? "/" : scope.id();
-        authorization.require(caller, m.provider().namespace() + "/" + m.type() + "/" + ArmAuthorization.verb(req.method()),
-                scopeText);
+        // reads at the tenant root are open to every token of the tenant, like the other tenant-level reads (§5.4)
+        if (scope != null || !ArmAuthorization.verb(req.method()).equals("read")) {
+            authorization.require(caller, m.provider().namespace() + "/" + m.type() + "/" + ArmAuthorization.verb(req.method()),
+                    scopeText);
+        }
         if (scope != null && !scope.isSubscription()) scopes.requireExisting(scope);
         ExtensionResponse answer = m.provider().extensionTypes().handle(new ExtensionRequest(req.method(), scope, m.type(),
                 m.name(), req::queryParam, req::jsonObject, caller, apiVersion));
