@@ -202,6 +202,7 @@ public final class HttpFront {
         SecureRequestCustomizer src = new SecureRequestCustomizer();
         src.setSniHostCheck(false); // one certificate names every host; clients reach us by many names
         https.addCustomizer(src);
+        https.addCustomizer(new CompactPath());
         https.setSendServerVersion(false);
         ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
                 new HttpConnectionFactory(https));
