@@ -159,6 +159,7 @@ public final class CeruleanServer implements AutoCloseable {
             out.put("appId", created.appId());
             out.put("displayName", created.displayName());
             out.put("password", created.secret());
+            out.put("objectId", created.objectId()); // what role assignments name as principalId
             out.put("tenant", created.tenantId());
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (IOException e) {
