@@ -210,6 +210,18 @@ class RoleAssignmentsIT {
         assertThat(https.arm("GET", id, null).status()).isEqualTo(404);
     }
 
+    @Test
+    void strictApiVersionsKnowTheAuthorizationVersions() {
+        try (var strict = TestServers.start(c -> c.withStrictApiVersions(true))) {
+            Https client = new Https(strict);
+            String defs = "/subscriptions/" + strict.config().subscriptionId() + "/providers/Microsoft.Authorization/roleDefinitions";
+            assertThat(client.arm("GET", defs + "?api-version=2020-04-01-preview", null).status()).isEqualTo(200);
+            var refused = client.arm("GET", defs + "?api-version=2099-01-01", null);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("error").path("code").asText()).isEqualTo("InvalidApiVersionParameter");
+        }
+    }
+
     private static List<String> ids(String scope, String filter) {
         var r = https.arm("GET", scope + "/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01"
                 + (filter == null ? "" : "&$filter=" + enc(filter)), null);

@@ -64,7 +64,7 @@ final class ExtensionRoutes {
             scope = ResourceId.parse("/" + String.join("/", m.scopeSegments()));
             if (scope == null) throw ArmErrors.notFound(req.path());
         }
-        String apiVersion = pipeline.apiVersion(req.queryParam("api-version"), List.of());
+        String apiVersion = pipeline.apiVersion(req.queryParam("api-version"), m.provider().extensionTypes().apiVersions());
         String scopeText = scope == null ? "/" : scope.id();
         // reads at the tenant root are open to every token of the tenant, like the other tenant-level reads (§5.4)
         if (scope != null || !ArmAuthorization.verb(req.method()).equals("read")) {

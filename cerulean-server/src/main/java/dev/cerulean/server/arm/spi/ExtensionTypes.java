@@ -14,6 +14,11 @@ public interface ExtensionTypes {
     /** Type names as Azure spells them, e.g. {@code roleAssignments}; matched case-insensitively. */
     List<String> types();
 
+    /** Declared api-versions, newest first; checked only under {@code --strict-api-versions}. */
+    default List<String> apiVersions() {
+        return List.of();
+    }
+
     /** Answers one request; throw {@code ApiError} for client mistakes. */
     ExtensionResponse handle(ExtensionRequest request);
 }

@@ -32,6 +32,13 @@ public final class AuthorizationProvider implements ResourceProvider, ExtensionT
     @Override public ExtensionTypes extensionTypes() { return this; }
     @Override public List<String> types() { return List.of("roleAssignments", "roleDefinitions"); }
 
+    /** What az releases, the SDKs, Bicep and Terraform send (graph-rbac.md §3.1). */
+    @Override
+    public List<String> apiVersions() {
+        return List.of("2022-04-01", "2020-10-01-preview", "2020-04-01-preview", "2018-09-01-preview", "2018-01-01-preview",
+                "2015-07-01");
+    }
+
     @Override
     public ExtensionResponse handle(ExtensionRequest request) {
         ExtensionResponse answer = request.type().equals("roleAssignments") ? assignments.handle(request)
