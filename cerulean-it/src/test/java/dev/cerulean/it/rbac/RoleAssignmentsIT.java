@@ -211,6 +211,17 @@ class RoleAssignmentsIT {
     }
 
     @Test
+    void authorizationOffAllowsEveryAuthenticatedCaller() {
+        try (var open = TestServers.start(c -> c.withAuthorization(false))) {
+            RbacFixtures other = new RbacFixtures(open);
+            RbacFixtures.Principal p = other.newPrincipal("no-roles");
+            var r = other.as(other.token(p), "PUT", "/subscriptions/" + other.sub() + "/resourcegroups/rbac-off?api-version=2021-04-01",
+                    "{\"location\":\"westus\"}");
+            assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        }
+    }
+
+    @Test
     void strictApiVersionsKnowTheAuthorizationVersions() {
         try (var strict = TestServers.start(c -> c.withStrictApiVersions(true))) {
             Https client = new Https(strict);
