@@ -4,8 +4,8 @@ import java.util.Locale;
 
 /**
  * One entry of a role's {@code actions}/{@code notActions} list: a case-insensitive glob in which
- * {@code *} matches any run of characters, {@code /} included (graph-rbac.md §5.2), so
- * {@code * /read} (without the space) covers every provider's reads.
+ * {@code *} matches any run of characters, {@code /} included (graph-rbac.md §5.2): Reader's
+ * "star slash read" covers every provider's reads, {@code registries/pull/read} among them.
  */
 public final class ActionPattern {
 
