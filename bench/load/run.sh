@@ -102,21 +102,21 @@ for home in "${JDKS[@]}"; do
   printf 'response, Cerulean on %s\t%s\n' "$jdk" "$(response_size "$CER_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
 
   for i in "${!CASE_NAME[@]}"; do
-    bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+    bearer=$(case_bearer "$i")
     log "warm-up: ${CASE_NAME[$i]} (${WRK_WARMUP_SECONDS} s)"
     warm_case "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
   done
   for rep in $(seq 1 "$REPEATS"); do
     measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
     for i in "${!CASE_NAME[@]}"; do
-      bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+      bearer=$(case_bearer "$i")
       measure_case "$jdk" "${CASE_NAME[$i]}" "$rep" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
         "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
     done
   done
   if [ -n "${BENCH_PROFILE:-}" ]; then
     for i in "${!CASE_NAME[@]}"; do
-      bearer=""; [ "${CASE_BEARER[$i]}" = 1 ] && bearer=$CER_TOKEN
+      bearer=$(case_bearer "$i")
       profile_case "$home" "$jdk" "${CASE_NAME[$i]}" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
         "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
     done

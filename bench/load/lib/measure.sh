@@ -12,6 +12,7 @@ CLK_TCK=$(getconf CLK_TCK)
 # measure with add_case; the run measures every registered case, nginx being the ceiling.
 #   add_case NAME METHOD PATH [--bearer] [--form BODY] [--min-rps N] [--min-ratio R]
 #     --bearer     send the ARM access token (CER_TOKEN)
+#     --bearer-token TOKEN  send this access token instead (another principal)
 #     --form BODY  POST body, sent as application/x-www-form-urlencoded
 #     --min-rps    goal: at least N requests/s
 #     --min-ratio  goal: at least R times nginx's requests/s
@@ -23,6 +24,7 @@ add_case() {
   while [ $# -gt 0 ]; do
     case $1 in
       --bearer) bearer=1; shift ;;
+      --bearer-token) bearer=$2; shift 2 ;;
       --form) body=$2; ctype=application/x-www-form-urlencoded; shift 2 ;;
       --min-rps) goal="rps>=$2"; shift 2 ;;
       --min-ratio) goal="ratio>=$2"; shift 2 ;;
@@ -31,6 +33,15 @@ add_case() {
   done
   CASE_NAME+=("$name") CASE_METHOD+=("$method") CASE_PATH+=("$path") CASE_BODY+=("$body")
   CASE_CTYPE+=("$ctype") CASE_BEARER+=("$bearer") CASE_GOAL+=("$goal")
+}
+
+# case_bearer INDEX: the bearer token case INDEX sends, or nothing.
+case_bearer() {
+  case ${CASE_BEARER[$1]} in
+    0) ;;
+    1) printf '%s' "$CER_TOKEN" ;;
+    *) printf '%s' "${CASE_BEARER[$1]}" ;;
+  esac
 }
 
 clear_cases() {

@@ -22,9 +22,9 @@ import dev.cerulean.server.entra.EntraRoutes;
 import dev.cerulean.server.entra.NewServicePrincipal;
 import dev.cerulean.server.entra.ServicePrincipals;
 import dev.cerulean.server.providers.DependentProviders;
+import dev.cerulean.server.providers.authorization.AuthorizationWiring;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
-import dev.cerulean.server.rbac.AccessEvaluator;
 import dev.cerulean.server.registry.auth.RegistryAuth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
@@ -98,6 +98,7 @@ public final class CeruleanServer implements AutoCloseable {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
             new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
+            AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
             DependentProviders dependents = DependentProviders.create(config, stores, clock);
@@ -106,6 +107,7 @@ public final class CeruleanServer implements AutoCloseable {
                     config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
                     () -> List.of(config.subscriptionId()));
             providers.add(acr);
+            providers.add(authorization.provider());
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
@@ -118,14 +120,14 @@ public final class CeruleanServer implements AutoCloseable {
                     registry, subscriptions,
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
-                    new CloudMetadata(config.registrySuffix()));
+                    new CloudMetadata(config.registrySuffix()), authorization.arm());
             dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
             RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
-                    stores.values(), keys, AccessEvaluator.ALLOW_ALL, sub -> tenantOf(config, sub), clock);
+                    stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
                             config.maxBodyBytes(), metrics),
@@ -166,6 +168,7 @@ public final class CeruleanServer implements AutoCloseable {
             out.put("appId", created.appId());
             out.put("displayName", created.displayName());
             out.put("password", created.secret());
+            out.put("objectId", created.objectId()); // what role assignments name as principalId
             out.put("tenant", created.tenantId());
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(out);
         } catch (IOException e) {

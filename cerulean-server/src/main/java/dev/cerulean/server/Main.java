@@ -72,6 +72,11 @@ public final class Main implements Callable<Integer> {
                 + "e.g. Microsoft.ContainerRegistry/registries:create=async:2 (env CERULEAN_LRO, comma-separated).")
         List<String> lro = new ArrayList<>();
 
+        @Option(names = "--authorization", defaultValue = "${env:CERULEAN_AUTHORIZATION:-on}",
+                description = "on: enforce Azure RBAC on ARM requests; off: every authenticated caller may do everything "
+                        + "(env CERULEAN_AUTHORIZATION).")
+        String authorization;
+
         @Override
         public Integer call() throws Exception {
             ServerConfig c = store.options.apply(ServerConfig.defaults());
@@ -81,7 +86,7 @@ public final class Main implements Callable<Integer> {
             c = new ServerConfig(host, port, proxyPort, c.dataDir(), c.inMemory(), c.databaseUrl(), strict, c.tenantId(),
                     c.subscriptionId(), c.clientId(), c.clientSecret(),
                     registrySuffix.startsWith(".") ? registrySuffix : "." + registrySuffix,
-                    c.tokenLifetime(), c.maxBodyBytes(), lroPolls, List.copyOf(lroAll));
+                    c.tokenLifetime(), c.maxBodyBytes(), lroPolls, List.copyOf(lroAll), onOff("--authorization", authorization));
             CeruleanServer server = CeruleanServer.start(c);
             System.out.println(server.banner());
             CountDownLatch stopped = new CountDownLatch(1);
@@ -92,6 +97,15 @@ public final class Main implements Callable<Integer> {
             stopped.await();
             return 0;
         }
+    }
+
+    /** {@code on|off} (also true/false), or a usage error. */
+    static boolean onOff(String option, String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(option + " must be on or off, not '" + value + "'");
+        };
     }
 
     /** Picocli mixin wrapper so {@link StoreOptions} can be shared by several commands. */

@@ -20,4 +20,7 @@ public interface IdentityStore {
 
     /** All tenants' principals with this app id (used where the tenant is not in the request, e.g. /adfs). */
     List<ServicePrincipal> servicePrincipalsByAppId(String appId);
+
+    /** The service principal with this object id (role assignments name principals by object id). */
+    Optional<ServicePrincipal> servicePrincipalByObjectId(String tenantId, String objectId);
 }

@@ -155,7 +155,7 @@ class BadInputIT {
         try (CeruleanServer shortLived = TestServers.start(c -> new dev.cerulean.server.config.ServerConfig(c.host(), c.httpsPort(),
                 c.proxyPort(), c.dataDir(), c.inMemory(), c.databaseUrl(), c.strictApiVersions(), c.tenantId(), c.subscriptionId(),
                 c.clientId(), c.clientSecret(), c.registrySuffix(), java.time.Duration.ofSeconds(2), c.maxBodyBytes(), c.lroPolls(),
-                c.lroOverrides()))) {
+                c.lroOverrides(), c.authorization()))) {
             Https client = new Https(shortLived);
             String token = client.token();
             Thread.sleep(3500);

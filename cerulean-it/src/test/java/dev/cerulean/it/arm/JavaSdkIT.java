@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The Azure SDK for Java (azure-identity + azure-resourcemanager-resources) as a real client (clients.md §8). */
-class JavaSdkIT {
+public class JavaSdkIT {
 
     static CeruleanServer server;
     static ResourceManager resources;

@@ -35,10 +35,22 @@ public final class ArmRoutes {
     private final Listing listing;
     private final Operations operations;
     private final CloudMetadata metadata;
+    private final ArmAuthorization authorization;
+    private final ExtensionRoutes extensionResources;
 
+    /** Without RBAC enforcement (tests of the engine itself). */
     public ArmRoutes(ArmPipeline pipeline, ProviderRegistry registry, Subscriptions subscriptions, ResourceGroups groups,
                      Providers providers, ResourceHandler resources, Listing listing, Operations operations,
                      CloudMetadata metadata) {
+        this(pipeline, registry, subscriptions, groups, providers, resources, listing, operations, metadata,
+                ArmAuthorization.OFF);
+    }
+
+    public ArmRoutes(ArmPipeline pipeline, ProviderRegistry registry, Subscriptions subscriptions, ResourceGroups groups,
+                     Providers providers, ResourceHandler resources, Listing listing, Operations operations,
+                     CloudMetadata metadata, ArmAuthorization authorization) {
+        this.authorization = authorization;
+        this.extensionResources = new ExtensionRoutes(registry, pipeline, subscriptions, resources.scopes(), authorization);
         this.pipeline = pipeline;
         this.registry = registry;
         this.subscriptions = subscriptions;
@@ -77,6 +89,8 @@ public final class ArmRoutes {
             return metadata.endpoints(raw.baseUrl(), raw.queryParam("api-version"), publicHost);
         }
         Caller caller = pipeline.authenticate(raw.header("Authorization"));
+        ExtensionRoutes.Match extension = extensionResources.match(raw.segments());
+        if (extension != null) return extensionResources.handle(raw, caller, extension);
         if (s.size() >= 2 && s.get(0).equals("subscriptions")) {
             subscriptions.check(raw.segments().get(1), caller);
             return subscriptionScope(raw, caller, raw.segments().get(1), s.subList(2, s.size()), raw.segments().subList(2, s.size()));
@@ -107,9 +121,15 @@ public final class ArmRoutes {
         // /subscriptions/{sub}/locations
         if (is(s, "locations")) return get(m, () -> subscriptions.locations(sub, caller));
         // /subscriptions/{sub}/resources
-        if (is(s, "resources")) return get(m, () -> genericList(req, ResourceQuery.in(lc(sub))));
+        if (is(s, "resources")) {
+            return get(m, () -> genericList(req, ResourceQuery.in(lc(sub)),
+                    authorization.readable(caller, "Microsoft.Resources/subscriptions/resources", "/subscriptions/" + sub)));
+        }
         // /subscriptions/{sub}/resourcegroups
-        if (is(s, "resourcegroups")) return get(m, () -> groups.list(req, sub));
+        if (is(s, "resourcegroups")) {
+            return get(m, () -> groups.list(req, sub,
+                    authorization.readable(caller, ResourceId.RESOURCE_GROUP_TYPE, "/subscriptions/" + sub)));
+        }
         // /subscriptions/{sub}/operationresults/{token}: resource group deletion
         if (s.size() == 2 && s.get(0).equals("operationresults")) {
             return get(m, () -> groups.deleteResult(orig.get(1), selfUrl(req)));
@@ -118,19 +138,22 @@ public final class ArmRoutes {
         if (s.size() >= 2 && s.get(0).equals("resourcegroups")) {
             ResourceId rg = ResourceId.resourceGroup(sub, orig.get(1));
             if (s.size() == 2) {
+                authorization.require(caller, ArmAuthorization.action(ResourceId.RESOURCE_GROUP_TYPE, ArmAuthorization.verb(m)),
+                        rg.id());
                 return switch (m) {
                     case "HEAD" -> groups.head(rg);
                     case "GET" -> groups.get(rg);
                     case "PUT" -> groups.put(req, rg);
                     case "PATCH" -> groups.patch(req, rg);
-                    case "DELETE" -> groups.delete(req, rg);
+                    case "DELETE" -> deleted(groups.delete(req, rg));
                     default -> throw ArmErrors.methodNotAllowed(m);
                 };
             }
             if (s.size() == 3 && s.get(2).equals("resources")) {
                 return get(m, () -> {
                     groups.get(rg);
-                    return genericList(req, ResourceQuery.in(lc(sub)).resourceGroup(lc(orig.get(1))));
+                    return genericList(req, ResourceQuery.in(lc(sub)).resourceGroup(lc(orig.get(1))),
+                            authorization.readable(caller, "Microsoft.Resources/subscriptions/resourceGroups/resources", rg.id()));
                 });
             }
             if (s.size() >= 5 && s.get(2).equals("providers")) {
@@ -145,6 +168,7 @@ public final class ArmRoutes {
             if (s.size() == 2) return get(m, () -> providers.get(sub, ns));
             if (s.size() == 3 && (s.get(2).equals("register") || s.get(2).equals("unregister"))) {
                 if (!m.equals("POST")) throw ArmErrors.methodNotAllowed(m);
+                authorization.require(caller, ns + "/" + s.get(2) + "/action", "/subscriptions/" + sub);
                 return providers.register(sub, ns, s.get(2).equals("register"));
             }
             // .../providers/{ns}/locations/{loc}/operationStatuses|operationResults/{id}
@@ -166,13 +190,15 @@ public final class ArmRoutes {
             ProviderAction action = provider.providerActions().entrySet().stream()
                     .filter(e -> e.getKey().equalsIgnoreCase(typeOrAction)).map(java.util.Map.Entry::getValue)
                     .findFirst().orElseThrow(() -> ArmErrors.invalidResourceType(typeOrAction, provider.namespace(), req.apiVersion()));
+            authorization.require(req.caller(), ArmAuthorization.postAction(provider.namespace(), typeOrAction), "/subscriptions/" + sub);
             return ArmResponse.json(200, action.invoke(sub, req.json(), req.caller(), req.apiVersion()));
         }
         ResolvedType t = registry.resolve(ns, typeOrAction, req.apiVersion());
         if (!req.method().equals("GET")) throw ArmErrors.methodNotAllowed(req.method());
         if (!t.spec().listBySubscription()) throw ArmErrors.invalidResourceType(typeOrAction, provider.namespace(), req.apiVersion());
         pipeline.checkTypeVersion(req.apiVersion(), t, null);
-        return listing.documents(req, ResourceQuery.in(lc(sub)).type(lc(t.qualifiedType())), ODataFilter.parse(req.queryParam("$filter")));
+        return listing.documents(req, ResourceQuery.in(lc(sub)).type(lc(t.qualifiedType())), ODataFilter.parse(req.queryParam("$filter")),
+                authorization.readable(req.caller(), t.qualifiedType(), "/subscriptions/" + sub));
     }
 
     /** Everything under {@code /subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/}. */
@@ -191,12 +217,13 @@ public final class ArmRoutes {
             ResourceId id = ResourceId.provider(sub, rg, provider.namespace(), types, names);
             ResolvedType t = registry.resolve(ns, id.typePath(), req.apiVersion());
             pipeline.checkTypeVersion(req.apiVersion(), t, null);
+            authorization.require(req.caller(), ArmAuthorization.action(t.qualifiedType(), ArmAuthorization.verb(m)), id.id());
             return switch (m) {
                 case "GET" -> resources.get(id, t);
                 case "HEAD" -> resources.head(id);
                 case "PUT" -> resources.put(req, id, t);
                 case "PATCH" -> resources.patch(req, id, t);
-                case "DELETE" -> resources.delete(req, id, t);
+                case "DELETE" -> deleted(resources.delete(req, id, t));
                 default -> throw ArmErrors.methodNotAllowed(m);
             };
         }
@@ -207,12 +234,14 @@ public final class ArmRoutes {
             ResolvedType parentType = registry.resolve(ns, parent.typePath(), req.apiVersion());
             if (m.equals("POST") && parentType.spec().action(last) != null) {
                 pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
+                authorization.require(req.caller(), ArmAuthorization.postAction(parentType.qualifiedType(), last), parent.id());
                 return resources.action(req, parent, parentType, last);
             }
             if (m.equals("GET") && registry.find(ns, parent.typePath() + "/" + last) == null
                     && parentType.spec().action(last) != null) {
                 // a read-only action Azure serves as GET, e.g. registries/{r}/listUsages
                 pipeline.checkTypeVersion(req.apiVersion(), parentType, null);
+                authorization.require(req.caller(), parentType.qualifiedType() + "/" + last + "/read", parent.id());
                 return resources.action(req, parent, parentType, last);
             }
             ResolvedType child = registry.resolve(ns, parent.typePath() + "/" + last, req.apiVersion());
@@ -220,7 +249,7 @@ public final class ArmRoutes {
             pipeline.checkTypeVersion(req.apiVersion(), child, null);
             resources.get(parent, parentType); // the parent must exist: ARM answers its not-found error
             return listing.documents(req, ResourceQuery.in(lc(sub)).parent(parent.key()).type(lc(child.qualifiedType())),
-                    ODataFilter.parse(req.queryParam("$filter")));
+                    ODataFilter.parse(req.queryParam("$filter")), authorization.readable(req.caller(), child.qualifiedType(), parent.id()));
         }
         // the collection of a top-level type in the group
         ResolvedType t = registry.resolve(ns, last, req.apiVersion());
@@ -228,15 +257,22 @@ public final class ArmRoutes {
         pipeline.checkTypeVersion(req.apiVersion(), t, null);
         groups.get(ResourceId.resourceGroup(sub, rg));
         return listing.documents(req, ResourceQuery.in(lc(sub)).resourceGroup(lc(rg)).type(lc(t.qualifiedType())),
-                ODataFilter.parse(req.queryParam("$filter")));
+                ODataFilter.parse(req.queryParam("$filter")),
+                authorization.readable(req.caller(), t.qualifiedType(), ResourceId.resourceGroup(sub, rg).id()));
     }
 
-    private ArmResponse genericList(ArmRequest req, ResourceQuery scope) {
+    /** A delete may have removed role assignments scoped below the deleted resource. */
+    private ArmResponse deleted(ArmResponse r) {
+        authorization.changed();
+        return r;
+    }
+
+    private ArmResponse genericList(ArmRequest req, ResourceQuery scope, java.util.function.Predicate<dev.cerulean.store.ResourceRecord> visible) {
         ODataFilter filter = ODataFilter.parse(req.queryParam("$filter"));
         boolean expand = req.queryParam("$expand") != null;
         ResourceQuery q = scope.tracked();
         if (filter.typeKey() != null) q = q.type(filter.typeKey());
-        return listing.projected(req, q, filter, rec -> Listing.genericProjection(rec, expand));
+        return listing.projected(req, q, filter, rec -> Listing.genericProjection(rec, expand), visible);
     }
 
     private interface Handler {

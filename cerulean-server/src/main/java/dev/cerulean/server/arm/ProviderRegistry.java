@@ -41,6 +41,12 @@ public final class ProviderRegistry {
         return p;
     }
 
+    /** The provider of a namespace if it declares extension types, else null. */
+    public ResourceProvider extensionProvider(String namespace) {
+        ResourceProvider p = byNamespace.get(namespace.toLowerCase(Locale.ROOT));
+        return p == null || p.extensionTypes() == null ? null : p;
+    }
+
     public boolean hasNamespace(String namespace) {
         return byNamespace.containsKey(namespace.toLowerCase(Locale.ROOT));
     }

@@ -23,12 +23,13 @@ import java.time.Duration;
  * @param maxBodyBytes       largest accepted request body on ARM and Entra
  * @param lroPolls           how many status polls an asynchronous operation answers InProgress before it completes
  * @param lroOverrides       per-type long-running-operation styles, {@code TYPE[:OPERATION]=sync|async|location[:POLLS]}
+ * @param authorization      enforce Azure RBAC on ARM requests (off: every authenticated caller may do everything)
  */
 public record ServerConfig(
         String host, int httpsPort, int proxyPort, Path dataDir, boolean inMemory, String databaseUrl,
         boolean strictApiVersions, String tenantId, String subscriptionId, String clientId, String clientSecret,
         String registrySuffix, Duration tokenLifetime, long maxBodyBytes, int lroPolls,
-        java.util.List<String> lroOverrides) {
+        java.util.List<String> lroOverrides, boolean authorization) {
 
     /** The subscription id Microsoft's docs use in their examples. */
     public static final String DEFAULT_SUBSCRIPTION = "00000000-0000-0000-0000-000000000000";
@@ -43,41 +44,46 @@ public record ServerConfig(
         return new ServerConfig("127.0.0.1", 8443, 8080,
                 Path.of(System.getProperty("user.home"), ".cerulean"), false, null, false,
                 DEFAULT_TENANT, DEFAULT_SUBSCRIPTION, DEFAULT_CLIENT_ID, DEFAULT_CLIENT_SECRET,
-                ".azurecr.io", Duration.ofHours(1), 4L * 1024 * 1024, 0, java.util.List.of());
+                ".azurecr.io", Duration.ofHours(1), 4L * 1024 * 1024, 0, java.util.List.of(), true);
     }
 
     public ServerConfig withPorts(int https, int proxy) {
         return new ServerConfig(host, https, proxy, dataDir, inMemory, databaseUrl, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, authorization);
     }
 
     public ServerConfig withDataDir(Path dir) {
         return new ServerConfig(host, httpsPort, proxyPort, dir, inMemory, databaseUrl, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, authorization);
     }
 
     public ServerConfig withDatabaseUrl(String url) {
         return new ServerConfig(host, httpsPort, proxyPort, dataDir, inMemory, url, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, authorization);
     }
 
     public ServerConfig withInMemory(boolean value) {
         return new ServerConfig(host, httpsPort, proxyPort, dataDir, value, databaseUrl, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, authorization);
     }
 
     public ServerConfig withStrictApiVersions(boolean value) {
         return new ServerConfig(host, httpsPort, proxyPort, dataDir, inMemory, databaseUrl, value, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, authorization);
     }
 
     public ServerConfig withLroPolls(int polls) {
         return new ServerConfig(host, httpsPort, proxyPort, dataDir, inMemory, databaseUrl, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, polls, lroOverrides);
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, polls, lroOverrides, authorization);
     }
 
     public ServerConfig withLroOverrides(java.util.List<String> overrides) {
         return new ServerConfig(host, httpsPort, proxyPort, dataDir, inMemory, databaseUrl, strictApiVersions, tenantId,
-                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, java.util.List.copyOf(overrides));
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, java.util.List.copyOf(overrides), authorization);
+    }
+
+    public ServerConfig withAuthorization(boolean value) {
+        return new ServerConfig(host, httpsPort, proxyPort, dataDir, inMemory, databaseUrl, strictApiVersions, tenantId,
+                subscriptionId, clientId, clientSecret, registrySuffix, tokenLifetime, maxBodyBytes, lroPolls, lroOverrides, value);
     }
 }

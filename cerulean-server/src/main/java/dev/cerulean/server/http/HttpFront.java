@@ -263,6 +263,7 @@ public final class HttpFront {
         // az resource create without a parent path asks for providers/{ns}//{type}/{name}; ARM ignores the empty segment
         http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("cerulean",
                 org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+        http.addCustomizer(new CompactPath()); // the Java SDK sends //subscriptions/... for scoped calls
         ServerConnector connector;
         if (settings.keyStore() == null) {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -48,4 +48,10 @@ public final class InMemoryIdentityStore implements IdentityStore {
     public List<ServicePrincipal> servicePrincipalsByAppId(String appId) {
         return principals.values().stream().filter(p -> p.appId().equals(appId)).toList();
     }
+
+    @Override
+    public java.util.Optional<ServicePrincipal> servicePrincipalByObjectId(String tenantId, String objectId) {
+        return principals.values().stream()
+                .filter(p -> p.tenantId().equals(tenantId) && objectId.equals(p.objectId())).findFirst();
+    }
 }

@@ -27,6 +27,8 @@ final class JdbcIdentityStore implements IdentityStore {
             + " FROM service_principals WHERE tenant_id = ? AND app_id = ?";
     private static final String SELECT_PRINCIPALS_BY_APP = "SELECT " + PRINCIPAL_COLUMNS
             + " FROM service_principals WHERE app_id = ? ORDER BY tenant_id";
+    private static final String SELECT_PRINCIPAL_BY_OBJECT = "SELECT " + PRINCIPAL_COLUMNS
+            + " FROM service_principals WHERE tenant_id = ? AND object_id = ?";
 
     private final JdbcTransactions db;
 
@@ -112,6 +114,19 @@ final class JdbcIdentityStore implements IdentityStore {
                         principals.add(readPrincipal(row));
                     }
                     return principals;
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<ServicePrincipal> servicePrincipalByObjectId(String tenantId, String objectId) {
+        return db.withConnection("find a service principal by object id", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT_PRINCIPAL_BY_OBJECT)) {
+                statement.setString(1, tenantId);
+                statement.setString(2, objectId);
+                try (ResultSet row = statement.executeQuery()) {
+                    return row.next() ? Optional.of(readPrincipal(row)) : Optional.<ServicePrincipal>empty();
                 }
             }
         });

@@ -91,4 +91,13 @@ public abstract class IdentityStoreContract extends StoresContract {
     void principalsOfUnknownAppIdAreEmpty() {
         assertThat(identities.servicePrincipalsByAppId(APP)).isEmpty();
     }
+
+    @Test
+    void principalIsFoundByObjectIdWithinItsTenant() {
+        ServicePrincipal p = principal(TENANT_A, APP);
+        identities.createServicePrincipal(p);
+        assertThat(identities.servicePrincipalByObjectId(TENANT_A, p.objectId())).contains(p);
+        assertThat(identities.servicePrincipalByObjectId(TENANT_B, p.objectId())).isEmpty();
+        assertThat(identities.servicePrincipalByObjectId(TENANT_A, "no-such-object")).isEmpty();
+    }
 }

@@ -79,9 +79,10 @@ public final class ResourceGroups {
                 .orElseThrow(() -> ArmErrors.resourceGroupNotFound(id.resourceGroup()));
     }
 
-    public ArmResponse list(ArmRequest req, String sub) {
+    /** @param visible the groups the caller may read, null for all */
+    public ArmResponse list(ArmRequest req, String sub, java.util.function.Predicate<ResourceRecord> visible) {
         ResourceQuery q = ResourceQuery.in(sub.toLowerCase(Locale.ROOT)).type(TYPE_KEY);
-        return listing.documents(req, q, ODataFilter.parse(req.queryParam("$filter")));
+        return listing.documents(req, q, ODataFilter.parse(req.queryParam("$filter")), visible);
     }
 
     public ArmResponse put(ArmRequest req, ResourceId id) {

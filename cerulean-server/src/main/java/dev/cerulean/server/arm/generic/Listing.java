@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Collection GETs: one paged store query, {@code $filter} applied, {@code $top} as page size, and
@@ -35,17 +36,22 @@ public final class Listing {
 
     /** Lists full documents (provider collection GETs, resource groups). */
     public ArmResponse documents(ArmRequest req, ResourceQuery query, ODataFilter filter) {
-        return page(req, query, filter, null);
+        return page(req, query, filter, null, null);
+    }
+
+    /** Lists full documents the caller may see: {@code visible} null means all (RBAC filtering, graph-rbac.md §5.4). */
+    public ArmResponse documents(ArmRequest req, ResourceQuery query, ODataFilter filter, Predicate<ResourceRecord> visible) {
+        return page(req, query, filter, null, visible);
     }
 
     /** Lists projections of each document (generic {@code /resources} lists). */
     public ArmResponse projected(ArmRequest req, ResourceQuery query, ODataFilter filter,
-                                 Function<ResourceRecord, JsonNode> projection) {
-        return page(req, query, filter, projection);
+                                 Function<ResourceRecord, JsonNode> projection, Predicate<ResourceRecord> visible) {
+        return page(req, query, filter, projection, visible);
     }
 
     private ArmResponse page(ArmRequest req, ResourceQuery query, ODataFilter filter,
-                             Function<ResourceRecord, JsonNode> projection) {
+                             Function<ResourceRecord, JsonNode> projection, Predicate<ResourceRecord> visible) {
         int size = pageSize(req.queryParam("$top"));
         String cursor = decodeCursor(req.queryParam("$skipToken"));
         Page<ResourceRecord> page = store.list(query.after(cursor).limit(size));
@@ -53,7 +59,7 @@ public final class Listing {
         boolean first = true;
         for (ResourceRecord rec : page.items()) {
             JsonNode tags = filter.needsTags() ? Documents.parse(rec.body()).get("tags") : null;
-            if (!filter.matches(rec, tags)) continue;
+            if (!filter.matches(rec, tags) || visible != null && !visible.test(rec)) continue;
             if (!first) out.append(',');
             first = false;
             out.append(projection == null ? rec.body() : Json.write(projection.apply(rec)));

@@ -43,6 +43,12 @@ public final class Scopes {
         return store.get(parent.key()).orElseThrow(() -> notFound(parent));
     }
 
+    /** Fails with ARM's not-found error unless the resource group or resource exists (subscriptions are checked earlier). */
+    public void requireExisting(ResourceId id) {
+        if (id.isResourceGroup()) resourceGroup(id);
+        else if (id.isProviderResource() && store.get(id.key()).isEmpty()) throw missing(id);
+    }
+
     /** The error for a missing resource: its group's absence first, then the resource itself. */
     public RuntimeException missing(ResourceId id) {
         if (id.resourceGroup() != null) resourceGroup(id);

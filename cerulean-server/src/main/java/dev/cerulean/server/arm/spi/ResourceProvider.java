@@ -23,6 +23,11 @@ public interface ResourceProvider {
         return Map.of();
     }
 
+    /** Extension types served under any scope (e.g. role assignments), or null when the provider has none. */
+    default ExtensionTypes extensionTypes() {
+        return null;
+    }
+
     /** Regions offered in the providers list; defaults to every known region. */
     default List<String> locations() {
         return dev.cerulean.core.id.Locations.NAMES;

@@ -1,0 +1,2 @@
+/** End-to-end tests of Azure RBAC: Microsoft.Authorization and enforcement on ARM. */
+package dev.cerulean.it.rbac;

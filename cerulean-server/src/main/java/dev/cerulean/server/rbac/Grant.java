@@ -1,0 +1,16 @@
+package dev.cerulean.server.rbac;
+
+/**
+ * One role assignment as the evaluator uses it: the role's permissions at a scope.
+ *
+ * @param scopeKey lower-cased scope id without a trailing slash ({@code ""} for the tenant root {@code /})
+ */
+public record Grant(String scopeKey, RolePermissions permissions) {
+
+    /** Whether this grant's scope is the target or one of its ancestors, compared by whole segments. */
+    public boolean covers(String targetKey) {
+        if (scopeKey.isEmpty()) return true;
+        if (!targetKey.startsWith(scopeKey)) return false;
+        return targetKey.length() == scopeKey.length() || targetKey.charAt(scopeKey.length()) == '/';
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cerulean.server.rbac;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * Azure RBAC's decision (graph-rbac.md §5.3): a principal may perform an action at a scope when
+ * one of its assignments at that scope or an ancestor grants it. All assignments are read once and
+ * kept, resolved to permissions and grouped by principal, until {@link #invalidate()} (called after
+ * every local change of assignments or role definitions, so a change applies to the next request)
+ * or until {@code maxAge} has passed (so servers sharing one database see each other's changes).
+ */
+public final class RoleBasedAccessEvaluator implements AccessEvaluator {
+
+    private record Snapshot(long generation, long loadedAt, Map<String, List<Grant>> byPrincipal) {}
+
+    private final GrantSource source;
+    private final long maxAgeNanos;
+    private final LongSupplier nanoTime;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Snapshot snapshot;
+
+    public RoleBasedAccessEvaluator(GrantSource source, java.time.Duration maxAge) {
+        this(source, maxAge, System::nanoTime);
+    }
+
+    RoleBasedAccessEvaluator(GrantSource source, java.time.Duration maxAge, LongSupplier nanoTime) {
+        this.source = source;
+        this.maxAgeNanos = maxAge.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public boolean allows(String principalObjectId, String action, String scope, boolean dataAction) {
+        if (principalObjectId == null) return false;
+        List<Grant> grants = grantsOf(principalObjectId);
+        if (grants.isEmpty()) return false;
+        String a = action.toLowerCase(Locale.ROOT);
+        String target = scopeKey(scope);
+        for (Grant g : grants) {
+            if (g.covers(target) && g.permissions().grants(a, dataAction)) return true;
+        }
+        return false;
+    }
+
+    /** The principal's grants from the current snapshot, reloading it when stale. */
+    public List<Grant> grantsOf(String principalObjectId) {
+        Snapshot s = current();
+        return s.byPrincipal().getOrDefault(principalObjectId.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Forget everything read; the next decision reads assignments and definitions again. */
+    public void invalidate() {
+        generation.incrementAndGet();
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        long now = nanoTime.getAsLong();
+        long gen = generation.get();
+        if (s != null && s.generation() == gen && now - s.loadedAt() < maxAgeNanos) return s;
+        synchronized (this) {
+            s = snapshot;
+            gen = generation.get();
+            if (s != null && s.generation() == gen && now - s.loadedAt() < maxAgeNanos) return s;
+            Snapshot fresh = new Snapshot(gen, nanoTime.getAsLong(), source.grantsByPrincipal());
+            snapshot = fresh;
+            return fresh;
+        }
+    }
+
+    /** Lower-cased, without a trailing slash; the tenant root {@code /} is the empty string. */
+    static String scopeKey(String scope) {
+        String s = scope == null ? "" : scope.toLowerCase(Locale.ROOT);
+        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
+        return s;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.cerulean.server.providers.authorization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cerulean.core.id.ResourceId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shipped built-in roles: well-formed, and the 13 of graph-rbac.md §4 exactly as published. */
+class BuiltInRolesTest {
+
+    private static final String ML = "Microsoft.MachineLearningServices/workspaces";
+    private static final String SB = "Microsoft.Storage/storageAccounts/blobServices";
+    private static final String KV = "Microsoft.KeyVault";
+
+    @Test
+    void everyRoleHasAUniqueGuidAndNameAndOneBlock() {
+        Set<String> names = new HashSet<>();
+        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(13);
+        for (RoleDefinition d : BuiltInRoles.all().values()) {
+            assertThat(ResourceId.isGuid(d.name())).as(d.name()).isTrue();
+            assertThat(d.name()).isEqualTo(d.name().toLowerCase(Locale.ROOT));
+            assertThat(names.add(d.roleName().toLowerCase(Locale.ROOT))).as(d.roleName()).isTrue();
+            assertThat(d.description()).isNotBlank();
+            assertThat(d.permissions()).hasSize(1);
+            assertThat(d.assignableScopes()).containsExactly("/");
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', value = {
+            "8e3af657-a8ff-443c-a75c-2fe8c4bcb635|Owner|*||",
+            "b24988ac-6180-42a0-ab88-20f7382dd24c|Contributor|*|Microsoft.Authorization/*/Delete,Microsoft.Authorization/*/Write,Microsoft.Authorization/elevateAccess/Action,Microsoft.Blueprint/blueprintAssignments/write,Microsoft.Blueprint/blueprintAssignments/delete,Microsoft.Compute/galleries/share/action,Microsoft.Purview/consents/write,Microsoft.Purview/consents/delete,Microsoft.Resources/deploymentStacks/manageDenySetting/action,Microsoft.Subscription/cancel/action,Microsoft.Subscription/enable/action|",
+            "acdd72a7-3385-48ef-bd42-f606fba81ae7|Reader|*/read||",
+            "18d7d88d-d35e-4fb5-a5c3-7773c20a72d9|User Access Administrator|*/read,Microsoft.Authorization/*,Microsoft.Support/*||",
+            "f58310d9-a9f6-439a-9e8d-f62e7b41a168|Role Based Access Control Administrator|Microsoft.Authorization/roleAssignments/write,Microsoft.Authorization/roleAssignments/delete,*/read,Microsoft.Support/*||",
+            "7f951dda-4ed3-4680-a7ca-43fe172d538d|AcrPull|Microsoft.ContainerRegistry/registries/pull/read||",
+            "8311e382-0749-4cb8-b61a-304f252e45ec|AcrPush|Microsoft.ContainerRegistry/registries/pull/read,Microsoft.ContainerRegistry/registries/push/write||",
+            "c2f4ef07-c644-48eb-af81-4b1b4947fb11|AcrDelete|Microsoft.ContainerRegistry/registries/artifacts/delete||",
+            "6cef56e8-d556-48e5-a04f-b8e64114680f|AcrImageSigner|Microsoft.ContainerRegistry/registries/sign/write||Microsoft.ContainerRegistry/registries/trustedCollections/write",
+            "f6c7c914-8db3-469d-8ca1-694a8f32e121|AzureML Data Scientist|ML/*/read,ML/*/action,ML/*/delete,ML/*/write|ML/delete,ML/write,ML/computes/*/write,ML/computes/*/delete,ML/computes/listKeys/action,ML/listKeys/action,ML/hubs/write,ML/hubs/delete,ML/featurestores/write,ML/featurestores/delete|",
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe|Storage Blob Data Contributor|SB/containers/delete,SB/containers/read,SB/containers/write,SB/generateUserDelegationKey/action||SB/containers/blobs/delete,SB/containers/blobs/read,SB/containers/blobs/move/action,SB/containers/blobs/write",
+            "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1|Storage Blob Data Reader|SB/containers/read,SB/generateUserDelegationKey/action||SB/containers/blobs/read",
+            "00482a5a-887f-4fb3-b363-3b7fe8e74483|Key Vault Administrator|Microsoft.Authorization/*/read,Microsoft.Insights/alertRules/*,Microsoft.Resources/deployments/*,Microsoft.Resources/subscriptions/resourceGroups/read,Microsoft.Support/*,KV/checkNameAvailability/read,KV/deletedVaults/read,KV/locations/*/read,KV/vaults/*/read,KV/operations/read||KV/vaults/*",
+    })
+    void graphRbacSection4RolesMatch(String guid, String roleName, String actions, String notActions, String dataActions) {
+        RoleDefinition d = BuiltInRoles.byGuid(guid);
+        assertThat(d).as(roleName).isNotNull();
+        assertThat(d.roleName()).isEqualTo(roleName);
+        JsonNode block = d.permissions().get(0);
+        assertThat(texts(block, "actions")).containsExactlyElementsOf(expand(actions));
+        assertThat(texts(block, "notActions")).containsExactlyElementsOf(expand(notActions));
+        assertThat(texts(block, "dataActions")).containsExactlyElementsOf(expand(dataActions));
+        assertThat(texts(block, "notDataActions")).isEmpty();
+    }
+
+    @Test
+    void descriptionsAreAzures() {
+        assertThat(BuiltInRoles.byGuid(BuiltInRoles.OWNER).description())
+                .isEqualTo("Grants full access to manage all resources, including the ability to assign roles in Azure RBAC.");
+        assertThat(BuiltInRoles.byGuid("7f951dda-4ed3-4680-a7ca-43fe172d538d").description()).isEqualTo("acr pull");
+        assertThat(BuiltInRoles.byGuid("acdd72a7-3385-48ef-bd42-f606fba81ae7").description())
+                .isEqualTo("View all resources, but does not allow you to make any changes.");
+    }
+
+    private static List<String> texts(JsonNode block, String field) {
+        return RoleDefinition.texts(block.get(field));
+    }
+
+    private static List<String> expand(String list) {
+        if (list == null || list.isBlank()) return List.of();
+        return List.of(list.replace("ML/", ML + "/").replace("SB/", SB + "/").replace("KV/", KV + "/").split(","));
+    }
+}
