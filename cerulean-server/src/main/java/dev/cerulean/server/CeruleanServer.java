@@ -23,6 +23,7 @@ import dev.cerulean.server.entra.NewServicePrincipal;
 import dev.cerulean.server.entra.ServicePrincipals;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
+import dev.cerulean.server.registry.RegistryWiring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
@@ -97,8 +98,10 @@ public final class CeruleanServer implements AutoCloseable {
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
-            providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
-                    SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
+            ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
+                    config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
+                    () -> List.of(config.subscriptionId()), stores.registry());
+            providers.add(acr);
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
@@ -116,6 +119,8 @@ public final class CeruleanServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
+            RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.registrySuffix(), stores,
+                    acr.credentials(), RegistryWiring.AUTH_PENDING, clock);
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
                             config.maxBodyBytes(), metrics),
@@ -123,7 +128,7 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of()).start();
+                    List.of(registryContent.handler())).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
