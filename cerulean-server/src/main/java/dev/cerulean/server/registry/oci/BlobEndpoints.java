@@ -22,7 +22,7 @@ public final class BlobEndpoints {
     }
 
     public void handle(Exchange ex, String repository, String digest) throws IOException {
-        if (!Digests.looksLikeDigest(digest)) throw OciError.digestInvalid("invalid digest " + digest);
+        if (!Digests.isSha256(digest)) throw OciError.digestInvalid("unsupported or malformed digest " + digest);
         String registry = ex.registry().key();
         switch (ex.method()) {
             case "GET", "HEAD" -> read(ex, registry, repository, digest);
