@@ -57,9 +57,14 @@ public final class RegistryTestbed implements AutoCloseable {
     }
 
     public static RegistryTestbed start(Path dir, int port) throws Exception {
+        return start(dir, port, ACCESS);
+    }
+
+    /** With another access policy, e.g. {@link #BASIC_ONLY} for clients that cannot reach a token endpoint. */
+    public static RegistryTestbed start(Path dir, int port, RegistryAccess access) throws Exception {
         LocalCa ca = LocalCa.loadOrCreate(dir.resolve("tls"), ".azurecr.io", List.of());
         Stores stores = JdbcStores.open(StoreSettings.sqliteFile(dir.resolve("cerulean.db")));
-        RegistryWiring wiring = RegistryWiring.start(dir, ".azurecr.io", stores, CREDENTIALS, ACCESS, Clock.systemUTC());
+        RegistryWiring wiring = RegistryWiring.start(dir, ".azurecr.io", stores, CREDENTIALS, access, Clock.systemUTC());
         HttpFront front = new HttpFront(
                 new HttpFront.Settings("127.0.0.1", port, ca.serverKeyStore(), ca.serverKeyStorePassword(), 1 << 20,
                         new SimpleMeterRegistry()),
@@ -117,6 +122,13 @@ public final class RegistryTestbed implements AutoCloseable {
                 "authentication required, visit https://aka.ms/acr/authorization for more information.",
                 "Basic realm=\"Azure Container Registry\"");
     };
+
+    /** The admin user only, challenging with Basic (as ACR does after a failed Basic login), so no token endpoint is needed. */
+    static final RegistryAccess BASIC_ONLY = (registry, authorization, needed) -> ADMIN.equals(authorization)
+            ? new AccessDecision.Allowed("myreg")
+            : new AccessDecision.Refused(401, "UNAUTHORIZED",
+                    "authentication required, visit https://aka.ms/acr/authorization for more information.",
+                    "Basic realm=\"Azure Container Registry\"");
 
     static final RegistryCredentials CREDENTIALS = new RegistryCredentials() {
         @Override
