@@ -4,9 +4,6 @@ import dev.cerulean.server.registry.storage.Digests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +17,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
-import static dev.cerulean.server.registry.RegistryTestbed.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,41 +29,15 @@ class RegistryDurabilityTest {
     @TempDir
     Path dir;
 
-    private Process child;
-    private int port;
-    private HttpClient http;
-
-    private void startChild() throws Exception {
-        Path portFile = dir.resolve("port");
-        Files.deleteIfExists(portFile);
-        String java = ProcessHandle.current().info().command().orElse("java");
-        child = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                RegistryTestbedMain.class.getName(), dir.toString(), portFile.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!Files.exists(portFile)) {
-            assertThat(child.isAlive()).as("child started, see child.log").isTrue();
-            assertThat(System.nanoTime()).as("child ready in time").isLessThan(deadline);
-            Thread.sleep(100);
-        }
-        port = Integer.parseInt(Files.readString(portFile).trim());
-        if (http == null) {
-            http = HttpClient.newBuilder().sslContext(dev.cerulean.server.tls.LocalCa.loadOrCreate(dir.resolve("tls"), ".azurecr.io",
-                    List.of()).clientSslContext()).connectTimeout(Duration.ofSeconds(5)).build();
-        }
-    }
+    private ChildRegistry child;
 
     private HttpResponse<byte[]> send(String method, String path, byte[] body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("https://localhost:" + port + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", ADMIN);
-        for (int i = 0; i < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return child.send(method, path, body, headers);
     }
 
     @Test
     void killDuringPushesLosesNothingAcknowledgedAndServesNoPartialBlob() throws Exception {
-        startChild();
+        child = new ChildRegistry(dir, "256m").start();
         Map<String, Integer> acknowledgedBlobs = new ConcurrentHashMap<>();
         Map<String, Long> acknowledgedChunks = new ConcurrentHashMap<>(); // session location → bytes acknowledged
         AtomicBoolean stop = new AtomicBoolean();
@@ -104,12 +74,12 @@ class RegistryDurabilityTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (acknowledgedBlobs.size() < 6 && System.nanoTime() < deadline) Thread.sleep(50);
         Thread.sleep(300); // pushes are mid-flight now
-        child.destroyForcibly().waitFor(); // SIGKILL
+        child.kill();
         stop.set(true);
         for (Thread t : pushers) t.join();
         assertThat(acknowledgedBlobs).isNotEmpty();
 
-        startChild();
+        child.start();
         try {
             for (Map.Entry<String, Integer> e : acknowledgedBlobs.entrySet()) {
                 HttpResponse<byte[]> r = send("GET", "/v2/durable/blobs/" + e.getKey(), null);
@@ -131,27 +101,26 @@ class RegistryDurabilityTest {
                 }
             }
         } finally {
-            child.destroyForcibly().waitFor();
+            child.close();
         }
     }
 
     @Test
     void contentSurvivesARestart() throws Exception {
-        startChild();
+        child = new ChildRegistry(dir, "256m").start();
         byte[] content = "kept across restarts".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         String digest = Digests.of(content);
         assertThat(send("POST", "/v2/kept/blobs/uploads/?digest=" + digest, content).statusCode()).isEqualTo(201);
         String location = send("POST", "/v2/kept/blobs/uploads/", null).headers().firstValue("Location").orElseThrow();
         assertThat(send("PATCH", location, "abc".getBytes()).statusCode()).isEqualTo(202);
-        child.destroy();
-        child.waitFor();
-        startChild();
+        child.stop();
+        child.start();
         try {
             assertThat(send("GET", "/v2/kept/blobs/" + digest, null).body()).isEqualTo(content);
             String full = Digests.of("abcdef".getBytes());
             assertThat(send("PUT", location + "?digest=" + full, "def".getBytes()).statusCode()).isEqualTo(201);
         } finally {
-            child.destroyForcibly().waitFor();
+            child.close();
         }
     }
 }
