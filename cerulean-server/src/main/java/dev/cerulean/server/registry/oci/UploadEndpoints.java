@@ -83,7 +83,7 @@ public final class UploadEndpoints {
                 }
                 case "PATCH" -> {
                     requireWritable(upload.registryKey(), repository);
-                    long size = append(ex, upload, true);
+                    long size = append(ex, upload);
                     sessionHeaders(ex, repository, id, size).empty(202);
                 }
                 case "PUT" -> finish(ex, upload);
@@ -122,7 +122,7 @@ public final class UploadEndpoints {
     }
 
     /** Appends the request body at the session's offset; the session advances only once the bytes are durable. */
-    private long append(Exchange ex, Upload upload, boolean requireRangeOrder) throws IOException {
+    private long append(Exchange ex, Upload upload) throws IOException {
         String range = ex.header("Content-Range");
         long expected = -1;
         if (range != null) {
@@ -154,7 +154,7 @@ public final class UploadEndpoints {
         requireWritable(upload.registryKey(), upload.repository());
         long size = upload.size();
         if (ex.contentLength() > 0 || ex.header("Transfer-Encoding") != null) {
-            size = append(ex, upload, true);
+            size = append(ex, upload);
         }
         BlobStore.Staged staged = content.blobs().finishUpload(upload.id(), size);
         verify(staged, digest, -1, upload.id());
