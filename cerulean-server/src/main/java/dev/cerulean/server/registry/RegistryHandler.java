@@ -8,7 +8,7 @@ import dev.cerulean.server.registry.acr.AcrEndpoints;
 import dev.cerulean.server.registry.auth.AccessDecision;
 import dev.cerulean.server.registry.auth.RegistryAccess;
 import dev.cerulean.server.registry.oci.BlobEndpoints;
-import dev.cerulean.server.registry.oci.Exchange;
+import dev.cerulean.server.registry.oci.RegistryExchange;
 import dev.cerulean.server.registry.oci.ListEndpoints;
 import dev.cerulean.server.registry.oci.ManifestEndpoints;
 import dev.cerulean.server.registry.oci.OciError;
@@ -64,7 +64,7 @@ public final class RegistryHandler extends Handler.Abstract {
         Surface surface = surfaces.byHost(SurfaceResolver.hostName(host));
         if (surface == Surface.ARM || surface == Surface.ENTRA) return false; // their own 404s
         Optional<RegistryView> registry = host == null ? Optional.empty() : registries.registryByLoginServer(host);
-        Exchange ex = new Exchange(request, response, callback, registry.orElse(null));
+        RegistryExchange ex = new RegistryExchange(request, response, callback, registry.orElse(null));
         try {
             if (registry.isEmpty()) {
                 throw OciError.of(404, "NAME_UNKNOWN", "registry '" + SurfaceResolver.hostName(host) + "' not found");
@@ -89,7 +89,7 @@ public final class RegistryHandler extends Handler.Abstract {
         return true;
     }
 
-    private void dispatch(Exchange ex, Route route, String path) throws IOException {
+    private void dispatch(RegistryExchange ex, Route route, String path) throws IOException {
         String repo = route.repository();
         String ref = route.reference();
         switch (route.kind()) {

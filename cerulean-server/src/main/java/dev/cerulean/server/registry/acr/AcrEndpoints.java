@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
-import dev.cerulean.server.registry.oci.Exchange;
+import dev.cerulean.server.registry.oci.RegistryExchange;
 import dev.cerulean.server.registry.oci.ListEndpoints;
 import dev.cerulean.server.registry.oci.Names;
 import dev.cerulean.server.registry.oci.OciError;
@@ -39,19 +39,19 @@ public final class AcrEndpoints {
         return content.store();
     }
 
-    public void deletedCatalog(Exchange ex) {
+    public void deletedCatalog(RegistryExchange ex) {
         ListEndpoints.requireGet(ex);
         ObjectNode body = Json.object();
         body.putArray("repositories"); // soft delete is not emulated: nothing is ever soft-deleted
         ex.json(200, body);
     }
 
-    private Repository repo(Exchange ex, String name) {
+    private Repository repo(RegistryExchange ex, String name) {
         return store().repository(ex.registry().key(), name).orElseThrow(() -> OciError.nameUnknown(name));
     }
 
     /** {@code GET/PATCH/DELETE /acr/v1/<name>}. */
-    public void repository(Exchange ex, String name) throws IOException {
+    public void repository(RegistryExchange ex, String name) throws IOException {
         String registry = ex.registry().key();
         Repository r = repo(ex, name);
         switch (ex.method()) {
@@ -77,7 +77,7 @@ public final class AcrEndpoints {
     }
 
     /** {@code GET /acr/v1/<name>/_tags} with {@code n}, {@code last}, {@code orderby}, {@code digest}. */
-    public void tags(Exchange ex, String name) {
+    public void tags(RegistryExchange ex, String name) {
         ListEndpoints.requireGet(ex);
         Repository r = repo(ex, name);
         String digest = ex.query("digest");
@@ -92,7 +92,7 @@ public final class AcrEndpoints {
     }
 
     /** {@code GET/PATCH/DELETE /acr/v1/<name>/_tags/<tag>}. */
-    public void tag(Exchange ex, String name, String tagName) {
+    public void tag(RegistryExchange ex, String name, String tagName) {
         if (!Names.isTag(tagName)) throw OciError.tagInvalid(tagName);
         Repository r = repo(ex, name);
         Tag t = store().tag(r.registryKey(), name, tagName)
@@ -119,7 +119,7 @@ public final class AcrEndpoints {
     }
 
     /** {@code GET /acr/v1/<name>/_manifests} with {@code n}, {@code last}, {@code orderby}. */
-    public void manifests(Exchange ex, String name) {
+    public void manifests(RegistryExchange ex, String name) {
         ListEndpoints.requireGet(ex);
         Repository r = repo(ex, name);
         List<Tag> tags = store().tags(r.registryKey(), name);
@@ -132,7 +132,7 @@ public final class AcrEndpoints {
     }
 
     /** {@code GET/PATCH/DELETE /acr/v1/<name>/_manifests/<digest>}. */
-    public void manifest(Exchange ex, String name, String digest) {
+    public void manifest(RegistryExchange ex, String name, String digest) {
         if (!Digests.isSha256(digest)) throw OciError.digestInvalid("invalid digest " + digest);
         Repository r = repo(ex, name);
         Manifest m = store().manifest(r.registryKey(), name, digest).orElseThrow(() -> OciError.manifestUnknown(digest));
@@ -159,7 +159,7 @@ public final class AcrEndpoints {
     }
 
     /** Pages by name (default) or by time ({@code orderby=timedesc|timeasc}), after {@code last}. */
-    private static <T> List<T> page(Exchange ex, String path, List<T> all, Function<T, String> key, Function<T, Instant> time) {
+    private static <T> List<T> page(RegistryExchange ex, String path, List<T> all, Function<T, String> key, Function<T, Instant> time) {
         String order = ex.query("orderby");
         List<T> sorted = new ArrayList<>(all);
         if ("timedesc".equals(order)) sorted.sort(Comparator.comparing(time).reversed().thenComparing(key));
@@ -182,14 +182,14 @@ public final class AcrEndpoints {
         return sorted.subList(from, Math.max(from, to));
     }
 
-    private ObjectNode header(Exchange ex, String name) {
+    private ObjectNode header(RegistryExchange ex, String name) {
         ObjectNode body = Json.object();
         body.put("registry", ex.registry().loginServer());
         body.put("imageName", name);
         return body;
     }
 
-    private ObjectNode repositoryBody(Exchange ex, Repository r) {
+    private ObjectNode repositoryBody(RegistryExchange ex, Repository r) {
         ObjectNode body = header(ex, r.name());
         body.put("createdTime", r.createdAt().toString());
         body.put("lastUpdateTime", r.changedAt().toString());
@@ -236,7 +236,7 @@ public final class AcrEndpoints {
     }
 
     /** A flat PATCH body of booleans applied onto {@code current}; anything else is a 400. */
-    private static Attributes patched(Exchange ex, Attributes current) {
+    private static Attributes patched(RegistryExchange ex, Attributes current) {
         JsonNode body;
         try (InputStream in = ex.body()) {
             body = Json.MAPPER.readTree(in.readNBytes(64 * 1024));

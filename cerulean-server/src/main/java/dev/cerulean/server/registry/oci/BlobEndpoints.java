@@ -21,7 +21,7 @@ public final class BlobEndpoints {
         this.content = content;
     }
 
-    public void handle(Exchange ex, String repository, String digest) throws IOException {
+    public void handle(RegistryExchange ex, String repository, String digest) throws IOException {
         if (!Digests.isSha256(digest)) throw OciError.digestInvalid("unsupported or malformed digest " + digest);
         String registry = ex.registry().key();
         switch (ex.method()) {
@@ -45,7 +45,7 @@ public final class BlobEndpoints {
         return content.store().blob(digest);
     }
 
-    private void read(Exchange ex, String registry, String repository, String digest) throws IOException {
+    private void read(RegistryExchange ex, String registry, String repository, String digest) throws IOException {
         Optional<Repository> repo = content.store().repository(registry, repository);
         if (repo.isEmpty()) throw OciError.blobUnknown(digest);
         if (!repo.get().attributes().readEnabled()) throw OciError.disallowed();

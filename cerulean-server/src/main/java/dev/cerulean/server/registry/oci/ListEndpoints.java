@@ -41,14 +41,14 @@ public final class ListEndpoints {
         return names;
     }
 
-    public void catalog(Exchange ex, String path) {
+    public void catalog(RegistryExchange ex, String path) {
         requireGet(ex);
         ObjectNode body = Json.object();
         page(ex, path, repositories(ex.registry().key()), body.putArray("repositories"));
         ex.json(200, body);
     }
 
-    public void tags(Exchange ex, String repository) {
+    public void tags(RegistryExchange ex, String repository) {
         requireGet(ex);
         String registry = ex.registry().key();
         Repository repo = content.store().repository(registry, repository).orElseThrow(() -> OciError.nameUnknown(repository));
@@ -66,7 +66,7 @@ public final class ListEndpoints {
      * Pages {@code all} (sorted) by {@code n} and {@code last} into {@code out}; when more remain,
      * adds ACR's {@code Link} (acr.md §5.8), whose query az re-parses.
      */
-    public static void page(Exchange ex, String path, List<String> all, ArrayNode out) {
+    public static void page(RegistryExchange ex, String path, List<String> all, ArrayNode out) {
         String last = ex.query("last");
         String nParam = ex.query("n");
         int n = Names.pageSize(nParam, Integer.MAX_VALUE);
@@ -86,7 +86,7 @@ public final class ListEndpoints {
     }
 
     /** The referrers API (distribution v1.1): an OCI index of the manifests whose subject is the digest. */
-    public void referrers(Exchange ex, String repository, String digest) {
+    public void referrers(RegistryExchange ex, String repository, String digest) {
         requireGet(ex);
         if (!Digests.isSha256(digest)) throw OciError.digestInvalid("invalid digest " + digest);
         String registry = ex.registry().key();
@@ -118,7 +118,7 @@ public final class ListEndpoints {
         }
     }
 
-    public static void requireGet(Exchange ex) {
+    public static void requireGet(RegistryExchange ex) {
         if (!ex.method().equals("GET") && !ex.method().equals("HEAD")) throw OciError.unsupported(ex.method());
     }
 }

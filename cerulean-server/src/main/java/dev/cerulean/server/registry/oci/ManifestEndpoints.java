@@ -35,7 +35,7 @@ public final class ManifestEndpoints {
         return content.store();
     }
 
-    public void handle(Exchange ex, String repository, String reference) throws IOException {
+    public void handle(RegistryExchange ex, String repository, String reference) throws IOException {
         boolean byDigest = Digests.looksLikeDigest(reference);
         if (byDigest && !Digests.isSha256(reference)) throw OciError.digestInvalid("unsupported or malformed digest " + reference);
         if (!byDigest && !Names.isTag(reference)) throw OciError.tagInvalid(reference);
@@ -60,7 +60,7 @@ public final class ManifestEndpoints {
                 .orElseThrow(() -> OciError.manifestUnknown(reference)), tag);
     }
 
-    private void get(Exchange ex, String repository, String reference, boolean byDigest) throws IOException {
+    private void get(RegistryExchange ex, String repository, String reference, boolean byDigest) throws IOException {
         String registry = ex.registry().key();
         Repository repo = store().repository(registry, repository).orElseThrow(() -> OciError.nameUnknown(repository));
         Resolved r = resolve(registry, repository, reference, byDigest);
@@ -77,8 +77,8 @@ public final class ManifestEndpoints {
     }
 
     /** No Accept, or one naming the stored type or a wildcard, gets the manifest as stored (no conversion). */
-    private static boolean acceptable(Exchange ex, String mediaType) {
-        List<String> accepted = Exchange.splitList(ex.headers("Accept"));
+    private static boolean acceptable(RegistryExchange ex, String mediaType) {
+        List<String> accepted = RegistryExchange.splitList(ex.headers("Accept"));
         if (accepted.isEmpty()) return true;
         for (String a : accepted) {
             if (a.equals(mediaType) || a.equals("*/*") || a.equals("application/*") || a.equals("application/json")) return true;
@@ -86,7 +86,7 @@ public final class ManifestEndpoints {
         return false;
     }
 
-    private void put(Exchange ex, String repository, String reference, boolean byDigest) throws IOException {
+    private void put(RegistryExchange ex, String repository, String reference, boolean byDigest) throws IOException {
         String registry = ex.registry().key();
         Optional<Repository> repo = store().repository(registry, repository);
         if (repo.isPresent() && !repo.get().attributes().writeEnabled()) throw OciError.disallowed();
@@ -149,7 +149,7 @@ public final class ManifestEndpoints {
         }
     }
 
-    private void delete(Exchange ex, String repository, String reference, boolean byDigest) {
+    private void delete(RegistryExchange ex, String repository, String reference, boolean byDigest) {
         String registry = ex.registry().key();
         Repository repo = store().repository(registry, repository).orElseThrow(() -> OciError.nameUnknown(repository));
         Resolved r = resolve(registry, repository, reference, byDigest);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A registry error as the OCI distribution spec writes it: a status and one entry of
- * {@code {"errors":[{"code","message","detail"}]}}. Handlers throw it; {@link Exchange#fail} writes it.
+ * {@code {"errors":[{"code","message","detail"}]}}. Handlers throw it; {@link RegistryExchange#fail} writes it.
  */
 public final class OciError extends RuntimeException {
 

@@ -43,7 +43,7 @@ public final class UploadEndpoints {
     }
 
     /** {@code POST /v2/<name>/blobs/uploads/}. */
-    public void start(Exchange ex, String repository) throws IOException {
+    public void start(RegistryExchange ex, String repository) throws IOException {
         if (!ex.method().equals("POST")) throw OciError.unsupported(ex.method() + " on the uploads endpoint");
         String registry = ex.registry().key();
         requireWritable(registry, repository);
@@ -68,7 +68,7 @@ public final class UploadEndpoints {
     }
 
     /** {@code GET/PATCH/PUT/DELETE /v2/<name>/blobs/uploads/<id>}. */
-    public void session(Exchange ex, String repository, String id) throws IOException {
+    public void session(RegistryExchange ex, String repository, String id) throws IOException {
         Upload upload = find(ex.registry().key(), repository, id);
         ReentrantLock lock = locks[Math.floorMod(upload.id().hashCode(), STRIPES)];
         lock.lock();
@@ -105,7 +105,7 @@ public final class UploadEndpoints {
                 .orElseThrow(OciError::uploadUnknown);
     }
 
-    private boolean mounted(Exchange ex, String registry, String repository, String digest, String from) throws IOException {
+    private boolean mounted(RegistryExchange ex, String registry, String repository, String digest, String from) throws IOException {
         if (from == null || !Names.isRepository(from) || !Digests.isSha256(digest)) return false;
         // allowed only where the caller may pull the source (acr.md §5.6)
         AccessDecision pull = access.check(ex.registry(), ex.header("Authorization"), AccessScope.repository(from, "pull"));
@@ -122,7 +122,7 @@ public final class UploadEndpoints {
     }
 
     /** Appends the request body at the session's offset; the session advances only once the bytes are durable. */
-    private long append(Exchange ex, Upload upload) throws IOException {
+    private long append(RegistryExchange ex, Upload upload) throws IOException {
         String range = ex.header("Content-Range");
         long expected = -1;
         if (range != null) {
@@ -146,7 +146,7 @@ public final class UploadEndpoints {
         return size;
     }
 
-    private void finish(Exchange ex, Upload upload) throws IOException {
+    private void finish(RegistryExchange ex, Upload upload) throws IOException {
         String digest = ex.query("digest");
         if (digest == null || !Digests.isSha256(digest)) {
             throw OciError.digestInvalid(digest == null ? "digest parameter missing" : "unsupported or malformed digest " + digest);
@@ -183,11 +183,11 @@ public final class UploadEndpoints {
         });
     }
 
-    private static void created(Exchange ex, String repository, String digest) {
+    private static void created(RegistryExchange ex, String repository, String digest) {
         ex.header("Location", "/v2/" + repository + "/blobs/" + digest).header("Docker-Content-Digest", digest).empty(201);
     }
 
-    private static Exchange sessionHeaders(Exchange ex, String repository, String id, long size) {
+    private static RegistryExchange sessionHeaders(RegistryExchange ex, String repository, String id, long size) {
         return ex.header("Location", "/v2/" + repository + "/blobs/uploads/" + id).header("Docker-Upload-UUID", id)
                 .header("Range", "0-" + Math.max(0, size - 1));
     }

@@ -23,9 +23,10 @@ import java.util.UUID;
 
 /**
  * One registry request and its response over Jetty's core API: the request's parts, ACR's common
- * headers (acr.md §5.1) on every answer, JSON and streamed bodies, and OCI error bodies.
+ * headers (acr.md §5.1) on every answer, JSON and streamed bodies, and OCI error bodies. Unlike the
+ * routed surfaces' {@code http.Exchange}, bodies stream both ways (blobs are never buffered).
  */
-public final class Exchange {
+public final class RegistryExchange {
 
     private static final String EXPOSED = "Docker-Content-Digest, WWW-Authenticate, Link, X-Ms-Correlation-Request-Id";
 
@@ -36,7 +37,7 @@ public final class Exchange {
     private Fields query;
     private boolean done;
 
-    public Exchange(Request request, Response response, Callback callback, RegistryView registry) {
+    public RegistryExchange(Request request, Response response, Callback callback, RegistryView registry) {
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -64,12 +65,12 @@ public final class Exchange {
         return Content.Source.asInputStream(request);
     }
 
-    public Exchange status(int status) {
+    public RegistryExchange status(int status) {
         response.setStatus(status);
         return this;
     }
 
-    public Exchange header(String name, String value) {
+    public RegistryExchange header(String name, String value) {
         if (value != null) response.getHeaders().put(name, value);
         return this;
     }
