@@ -104,7 +104,7 @@ public final class RegistryExchange {
         }
         done = true;
         try (in; OutputStream out = Content.Sink.asOutputStream(response)) {
-            byte[] buffer = new byte[256 * 1024];
+            byte[] buffer = new byte[(int) Math.max(1, Math.min(256 * 1024, length))]; // manifests are small
             long left = length;
             while (left > 0) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
