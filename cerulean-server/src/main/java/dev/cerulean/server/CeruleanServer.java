@@ -26,6 +26,7 @@ import dev.cerulean.server.providers.authorization.AuthorizationWiring;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import dev.cerulean.server.registry.auth.RegistryAuth;
+import dev.cerulean.server.registry.RegistryWiring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
@@ -105,7 +106,7 @@ public final class CeruleanServer implements AutoCloseable {
             providers.addAll(dependents.all());
             ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
                     config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
-                    () -> List.of(config.subscriptionId()));
+                    () -> List.of(config.subscriptionId()), stores.registry());
             providers.add(acr);
             providers.add(authorization.provider());
             providers.addAll(extraProviders);
@@ -128,6 +129,8 @@ public final class CeruleanServer implements AutoCloseable {
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
             RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
                     stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
+            RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.registrySuffix(), stores,
+                    acr.credentials(), registryAuth.access(), clock);
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
                             config.maxBodyBytes(), metrics),
@@ -135,7 +138,7 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of(registryAuth.tokenEndpoints(), registryAuth.interimPing())).start();
+                    List.of(registryAuth.tokenEndpoints(), registryContent.handler())).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),

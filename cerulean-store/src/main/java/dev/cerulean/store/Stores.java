@@ -7,6 +7,7 @@ public interface Stores extends AutoCloseable {
     OperationStore operations();
     KeyValueStore values();
     SecretStore secrets();
+    RegistryStore registry();
     Transactions transactions();
 
     /** Which backend this is, e.g. {@code sqlite} or {@code postgresql}, for logs and health. */

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.cerulean.store.IdentityStore;
 import dev.cerulean.store.KeyValueStore;
 import dev.cerulean.store.OperationStore;
+import dev.cerulean.store.RegistryStore;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.SecretStore;
 import dev.cerulean.store.StoreException;
@@ -27,6 +28,7 @@ public final class JdbcStores implements Stores {
     private final JdbcOperationStore operations;
     private final JdbcKeyValueStore values;
     private final JdbcSecretStore secrets;
+    private final JdbcRegistryStore registry;
 
     private JdbcStores(Dialect dialect, HikariDataSource pool) {
         this.dialect = dialect;
@@ -37,6 +39,7 @@ public final class JdbcStores implements Stores {
         this.operations = new JdbcOperationStore(transactions, dialect);
         this.values = new JdbcKeyValueStore(transactions);
         this.secrets = new JdbcSecretStore(transactions);
+        this.registry = new JdbcRegistryStore(transactions);
     }
 
     /**
@@ -81,7 +84,7 @@ public final class JdbcStores implements Stores {
      * not started at all: loading and scanning cost several hundred milliseconds of every start-up
      * even when there is nothing to migrate. {@code SchemaVersionTest} keeps it equal to the scripts.
      */
-    static final String SCHEMA_VERSION = "1";
+    static final String SCHEMA_VERSION = "2";
 
     private static void migrate(Dialect dialect) {
         if (schemaIsCurrent(dialect)) {
@@ -133,6 +136,11 @@ public final class JdbcStores implements Stores {
     @Override
     public SecretStore secrets() {
         return secrets;
+    }
+
+    @Override
+    public RegistryStore registry() {
+        return registry;
     }
 
     @Override

@@ -53,6 +53,14 @@ public abstract class StoreContracts {
     }
 
     @Nested
+    class Registry extends RegistryStoreContract {
+        @Override
+        protected Stores openStores() {
+            return StoreContracts.this.openStores();
+        }
+    }
+
+    @Nested
     class TransactionsAcrossStores extends TransactionsContract {
         @Override
         protected Stores openStores() {

@@ -7,6 +7,7 @@ import dev.cerulean.server.arm.spi.LroStyle;
 import dev.cerulean.server.arm.spi.ProviderAction;
 import dev.cerulean.server.arm.spi.ResourceProvider;
 import dev.cerulean.server.arm.spi.ResourceTypeSpec;
+import dev.cerulean.store.RegistryStore;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.SecretStore;
 
@@ -52,17 +53,30 @@ public final class ContainerRegistryProvider implements ResourceProvider {
     public ContainerRegistryProvider(ResourceStore resources, SecretStore secrets, Clock clock,
                                      Function<String, String> loginServerOf, SecretSealer sealer,
                                      Supplier<List<String>> subscriptionIds) {
+        this(resources, secrets, clock, loginServerOf, sealer, subscriptionIds, null);
+    }
+
+    /**
+     * Same, with the registry data plane's content: deleting a registry (or its resource group) deletes
+     * its repositories in the same transaction, and {@code listUsages} reports the bytes really stored.
+     *
+     * @param content the registry store, or null when no data plane runs
+     */
+    public ContainerRegistryProvider(ResourceStore resources, SecretStore secrets, Clock clock,
+                                     Function<String, String> loginServerOf, SecretSealer sealer,
+                                     Supplier<List<String>> subscriptionIds, RegistryStore content) {
         RegistryDirectory directory = new RegistryDirectory(resources, subscriptionIds, loginServerOf);
         PasswordGenerator passwords = new PasswordGenerator();
         TokenPasswordHasher hasher = new TokenPasswordHasher();
         AdminCredentials admin = new AdminCredentials(secrets, sealer, passwords, clock);
-        this.usages = new RegistryUsages(directory, registryKey -> 0L);
+        this.usages = new RegistryUsages(directory, content == null ? registryKey -> 0L : content::storedBytes);
         this.credentials = new StoredRegistryCredentials(directory, secrets, admin, hasher, clock);
         String[] versions = API_VERSIONS.toArray(String[]::new);
 
         ResourceTypeSpec registries = ResourceTypeSpec.tracked("registries")
                 .withApiVersions(versions)
-                .withBehavior(new RegistryBehavior(resources, directory, admin, loginServerOf, clock))
+                .withBehavior(RegistryContentCleanup.around(new RegistryBehavior(resources, directory, admin, loginServerOf, clock),
+                        content))
                 // observed: 201 + Azure-AsyncOperation, done on the first poll (acr.md §1.4 steps 3-5)
                 .withCreateLro(LroPolicy.async(LroStyle.AZURE_ASYNC_OPERATION))
                 .withReadOnlyProperties("loginServer", "creationDate", "dataEndpointHostNames",
@@ -91,7 +105,13 @@ public final class ContainerRegistryProvider implements ResourceProvider {
     /** Same, with login servers {@code <lower-case name><suffix>}, e.g. suffix {@code .azurecr.io}. */
     public ContainerRegistryProvider(ResourceStore resources, SecretStore secrets, Clock clock, String loginServerSuffix,
                                      SecretSealer sealer, Supplier<List<String>> subscriptionIds) {
-        this(resources, secrets, clock, loginServers(loginServerSuffix), sealer, subscriptionIds);
+        this(resources, secrets, clock, loginServers(loginServerSuffix), sealer, subscriptionIds, null);
+    }
+
+    /** Same, with the registry data plane's content store (see the full constructor). */
+    public ContainerRegistryProvider(ResourceStore resources, SecretStore secrets, Clock clock, String loginServerSuffix,
+                                     SecretSealer sealer, Supplier<List<String>> subscriptionIds, RegistryStore content) {
+        this(resources, secrets, clock, loginServers(loginServerSuffix), sealer, subscriptionIds, content);
     }
 
     /**

@@ -57,14 +57,6 @@ public final class RegistryAuth {
         return tokenEndpoints;
     }
 
-    /**
-     * STOPGAP: answers the {@code /v2/} ping until the registry's protocol handler is wired; replace it
-     * with that handler in {@code CeruleanServer} (see {@link InterimPing}).
-     */
-    public Handler interimPing() {
-        return new InterimPing(hosts, access);
-    }
-
     /** Why an Entra token given to {@code /oauth2/exchange} is refused; always a 401 {@code UNAUTHORIZED} (acr.md §5.4). */
     private static final TokenFailures EXCHANGE_FAILURES = new TokenFailures() {
         @Override public ApiError missing() { return TokenService.unauthorized("The access token is missing."); }

@@ -1,0 +1,164 @@
+package dev.cerulean.server.registry.oci;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.json.Json;
+import dev.cerulean.server.providers.containerregistry.RegistryCredentials.RegistryView;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One registry request and its response over Jetty's core API: the request's parts, ACR's common
+ * headers (acr.md §5.1) on every answer, JSON and streamed bodies, and OCI error bodies. Unlike the
+ * routed surfaces' {@code http.Exchange}, bodies stream both ways (blobs are never buffered).
+ */
+public final class RegistryExchange {
+
+    private static final String EXPOSED = "Docker-Content-Digest, WWW-Authenticate, Link, X-Ms-Correlation-Request-Id";
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final RegistryView registry;
+    private Fields query;
+    private boolean done;
+
+    public RegistryExchange(Request request, Response response, Callback callback, RegistryView registry) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.registry = registry;
+        var h = response.getHeaders();
+        h.put("Docker-Distribution-Api-Version", "registry/2.0");
+        h.put("X-Ms-Correlation-Request-Id", UUID.randomUUID().toString());
+        h.put("Access-Control-Expose-Headers", EXPOSED);
+        h.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+
+    public RegistryView registry() { return registry; }
+    public String method() { return request.getMethod(); }
+    public boolean isHead() { return "HEAD".equals(request.getMethod()); }
+    public String header(String name) { return request.getHeaders().get(name); }
+    public List<String> headers(String name) { return request.getHeaders().getValuesList(name); }
+    public long contentLength() { return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH); }
+
+    public String query(String name) {
+        if (query == null) query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        return query.getValue(name);
+    }
+
+    public InputStream body() {
+        return Content.Source.asInputStream(request);
+    }
+
+    public RegistryExchange status(int status) {
+        response.setStatus(status);
+        return this;
+    }
+
+    public RegistryExchange header(String name, String value) {
+        if (value != null) response.getHeaders().put(name, value);
+        return this;
+    }
+
+    /** An empty answer with the status and headers set so far. */
+    public void empty(int status) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, 0L);
+        finish(null);
+    }
+
+    public void json(int status, JsonNode body) {
+        bytes(status, "application/json; charset=utf-8", (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void bytes(int status, String contentType, byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, (long) body.length);
+        finish(isHead() ? null : ByteBuffer.wrap(body));
+    }
+
+    /** Streams {@code length} bytes of {@code in}; headers (type, length, digest) must be set already. */
+    public void stream(int status, InputStream in, long length) throws IOException {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, length);
+        if (isHead()) {
+            in.close();
+            finish(null);
+            return;
+        }
+        done = true;
+        try (in; OutputStream out = Content.Sink.asOutputStream(response)) {
+            byte[] buffer = new byte[(int) Math.max(1, Math.min(256 * 1024, length))]; // manifests are small
+            long left = length;
+            while (left > 0) {
+                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+                if (n < 0) throw new IOException("content ended " + left + " bytes early");
+                out.write(buffer, 0, n);
+                left -= n;
+            }
+        } catch (IOException e) {
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    /** Writes {@code error} as an OCI error body (with its challenge or range), unless an answer has begun. */
+    public void fail(OciError error) {
+        if (done || response.isCommitted()) {
+            if (!done) {
+                done = true;
+                callback.failed(error);
+            }
+            return;
+        }
+        if (error.wwwAuthenticate() != null) response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, error.wwwAuthenticate());
+        if (error.headerName() != null) response.getHeaders().put(error.headerName(), error.headerValue());
+        ObjectNode body = Json.object();
+        ArrayNode errors = body.putArray("errors");
+        ObjectNode e = errors.addObject();
+        e.put("code", error.code());
+        e.put("message", error.getMessage());
+        e.set("detail", error.detail()); // null becomes JSON null, as ACR writes it
+        json(error.status(), body);
+    }
+
+    private void finish(ByteBuffer content) {
+        done = true;
+        response.write(true, content, callback);
+    }
+
+    public boolean answered() {
+        return done;
+    }
+
+    /** Values of a header that may repeat and hold comma-separated lists (Accept), without parameters. */
+    public static List<String> splitList(List<String> values) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            for (String part : v.split(",")) {
+                String t = part.trim();
+                int semi = t.indexOf(';');
+                if (semi >= 0) t = t.substring(0, semi).trim();
+                if (!t.isEmpty()) out.add(t);
+            }
+        }
+        return out;
+    }
+}
