@@ -11,12 +11,16 @@ import java.util.concurrent.atomic.LongAdder;
  * The token-issuance peer: how many RS256 (SHA256withRSA, 2048-bit) signatures per second this
  * JDK makes on this machine, with no HTTP, JSON or TLS around them. A signed token cannot be
  * issued faster than this, so it is the ceiling tokens/s is compared with.
- * Run as a source file: {@code java RsaSignRate.java THREADS SECONDS}; prints {@code signs_per_s=N}.
+ * Run as a source file: {@code java RsaSignRate.java THREADS SECONDS [PROVIDER_CLASS]}; prints
+ * {@code signs_per_s=N}. PROVIDER_CLASS (on the class path, with a static {@code INSTANCE}) signs
+ * instead of the JDK's provider, e.g. the Amazon Corretto Crypto Provider Cerulean uses.
  */
 public final class RsaSignRate {
     public static void main(String[] args) throws Exception {
         int threads = args.length > 0 ? Integer.parseInt(args[0]) : Runtime.getRuntime().availableProcessors();
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 5;
+        java.security.Provider provider = args.length > 2
+                ? (java.security.Provider) Class.forName(args[2]).getField("INSTANCE").get(null) : null;
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
@@ -30,7 +34,8 @@ public final class RsaSignRate {
         for (int i = 0; i < threads; i++) {
             Thread t = new Thread(() -> {
                 try {
-                    Signature rs256 = Signature.getInstance("SHA256withRSA");
+                    Signature rs256 = provider == null ? Signature.getInstance("SHA256withRSA")
+                            : Signature.getInstance("SHA256withRSA", provider);
                     while (!stop.get()) {
                         rs256.initSign(keys.getPrivate());
                         rs256.update(signingInput);

@@ -34,7 +34,7 @@ case $mode in
     ;;
   java)
     # The same JVM flags the launcher passes (class-data sharing; JDK 19+ keeps its own archive).
-    opts=(-Xshare:auto)
+    opts=(-Xshare:auto -XX:+UseSerialGC -Xms16m -Xmx512m)
     feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
     if [ "$feature" -ge 19 ]; then
       opts+=(-XX:SharedArchiveFile="$repo/cerulean-server/target/cerulean-jdk${feature}.jsa" -XX:+AutoCreateSharedArchive)

@@ -24,7 +24,12 @@ WORK=$(mktemp -d /tmp/cerulean-bench.XXXXXX)
 mkdir -p "$WORK/wrk"
 trap 'stop_all; if [ -n "${BENCH_KEEP:-}" ]; then log "work files kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
 trap 'exit 130' INT TERM
-: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"
+: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
+
+# rss_row JDK ROW FIELD: the server's VmRSS or VmHWM (MB) into footprint.tsv.
+rss_row() {
+  printf '%s\t%s\t%s\n' "$1" "$2" "$(awk -v f="$3:" '$1 == f { print int($2 / 1024) }' "/proc/$CER_PID/status")" >>"$WORK/footprint.tsv"
+}
 
 mapfile -t JDKS < <(discover_jdks)
 [ "${#JDKS[@]}" -gt 0 ] || die "no JDK 17 or newer found (set BENCH_JDKS to JAVA_HOME paths)"
@@ -73,10 +78,16 @@ for home in "${JDKS[@]}"; do
   wait_quiet
   jdk_signs=$("$home/bin/java" "$BENCH_HOME/load/RsaSignRate.java" "$(nproc)" 5 | sed -n 's/^signs_per_s=\([0-9]*\).*/\1/p')
   printf '%s, %s threads (SHA256withRSA, RsaSignRate.java)\t%s\n' "$jdk" "$(nproc)" "$jdk_signs" >>"$WORK/peers.tsv"
+  accp_signs=$("$home/bin/java" -cp "$REPO/cerulean-server/target/cerulean.jar" "$BENCH_HOME/load/RsaSignRate.java" "$(nproc)" 5 \
+    com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider 2>/dev/null | sed -n 's/^signs_per_s=\([0-9]*\).*/\1/p' || true)
+  printf '%s + Amazon Corretto Crypto Provider (what Cerulean signs with), %s threads\t%s\n' "$jdk" "$(nproc)" \
+    "${accp_signs:-unavailable}" >>"$WORK/peers.tsv"
 
   log "$jdk: starting Cerulean"
   cerulean_start "$home" "$data" "$WORK/cerulean-$index.log" "${SERVE_FLAGS[@]}"
   cerulean_login
+  sleep 2
+  rss_row "$jdk" idle VmRSS
   clear_cases
   NGINX_PATH=""
   for case_file in "$BENCH_HOME"/load/cases/*.sh; do
@@ -112,6 +123,7 @@ for home in "${JDKS[@]}"; do
       bearer=$(case_bearer "$i")
       measure_case "$jdk" "${CASE_NAME[$i]}" "$rep" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
         "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+      if [ "$rep" = 1 ] && [ "${CASE_NAME[$i]}" = "ARM GET resource group" ]; then rss_row "$jdk" arm-get-peak VmHWM; fi
     done
   done
   if [ -n "${BENCH_PROFILE:-}" ]; then
@@ -132,6 +144,9 @@ for home in "${JDKS[@]}"; do
     cold_start "$jdk" "$home" "$template" launcher
     wait_quiet
     cold_start "$jdk" "$home" "$template" java
+    wait_quiet
+    mkdir -p "$WORK/empty-$index"
+    cold_start "$jdk" "$home" "$WORK/empty-$index" launcher launcher-empty
     jvm_floor "$jdk" "$home"
   fi
   [ -z "${BENCH_PROFILE:-}" ] || startup_phases "$home" "$jdk" "$template"

@@ -5,4 +5,4 @@ arm PUT "$RG_PATH" '{"location":"westus"}' >/dev/null
 arm GET "$RG_PATH" >"$WORK/body-resource-group.json"
 NGINX_BODY=${NGINX_BODY:-$WORK/body-resource-group.json}
 NGINX_PATH=${NGINX_PATH:-$RG_PATH}
-add_case "ARM GET resource group" GET "$RG_PATH" --bearer --min-ratio 0.5
+add_case "ARM GET resource group" GET "$RG_PATH" --bearer --min-ratio 0.5 --max-p99 15

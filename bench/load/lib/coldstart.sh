@@ -22,23 +22,24 @@ stats_ms() {
     printf "%.0f %.0f %.0f\n", m, v[1], v[NR] }'
 }
 
-# cold_start JDK_LABEL JAVA_HOME TEMPLATE_DIR MODE
+# cold_start JDK_LABEL JAVA_HOME TEMPLATE_DIR MODE [ROW]
+# ROW names the series in coldstart.tsv (default MODE), e.g. launcher-empty for an empty template.
 cold_start() {
-  local jdk=$1 java_home=$2 template=$3 mode=$4
+  local jdk=$1 java_home=$2 template=$3 mode=$4 row=${5:-$4}
   local tag fresh times json port median min max
-  tag=$(printf %s "$jdk-$mode" | tr -c 'A-Za-z0-9' '_')
+  tag=$(printf %s "$jdk-$row" | tr -c 'A-Za-z0-9' '_')
   fresh="$WORK/cold-$tag" times="$WORK/cold-$tag.ms" json="$WORK/cold-$tag.json"
   port=$(free_port)
   : >"$times"
-  log "cold start, $mode, $jdk: $COLD_RUNS runs (+1 warm-up)"
+  log "cold start, $row, $jdk: $COLD_RUNS runs (+1 warm-up)"
   hyperfine --style basic --runs "$COLD_RUNS" --warmup 1 --export-json "$json" \
     --prepare "rm -rf $(printf %q "$fresh") && cp -a $(printf %q "$template") $(printf %q "$fresh")" \
     "$(printf '%q ' "$BENCH_HOME/load/cold-start-once.sh" "$mode" "$java_home" "$fresh" "$port" "$times")" \
-    >"$WORK/cold-$tag.hyperfine.txt" 2>&1 || { cat "$WORK/cold-$tag.hyperfine.txt" >&2; die "cold start failed ($mode, $jdk)"; }
+    >"$WORK/cold-$tag.hyperfine.txt" 2>&1 || { cat "$WORK/cold-$tag.hyperfine.txt" >&2; die "cold start failed ($row, $jdk)"; }
   # the warm-up run also appended a time; drop it
   tail -n "$COLD_RUNS" "$times" >"$times.measured"
   read -r median min max < <(stats_ms "$times.measured")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$mode" "$COLD_RUNS" "$median" "$min" "$max" \
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$row" "$COLD_RUNS" "$median" "$min" "$max" \
     "$(hyperfine_ms "$json" median)" >>"$WORK/coldstart.tsv"
   log "  median $median ms, min $min ms, max $max ms"
   rm -rf "$fresh"

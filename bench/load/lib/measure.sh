@@ -16,10 +16,11 @@ CLK_TCK=$(getconf CLK_TCK)
 #     --form BODY  POST body, sent as application/x-www-form-urlencoded
 #     --min-rps    goal: at least N requests/s
 #     --min-ratio  goal: at least R times nginx's requests/s
+#     --max-p99    goal: p99 latency at most MS milliseconds (reported beside the throughput goal)
 CASE_NAME=() CASE_METHOD=() CASE_PATH=() CASE_BODY=() CASE_CTYPE=() CASE_BEARER=() CASE_GOAL=()
 
 add_case() {
-  local name=$1 method=$2 path=$3 body="" ctype="" bearer=0 goal=""
+  local name=$1 method=$2 path=$3 body="" ctype="" bearer=0 goal="" p99goal=""
   shift 3
   while [ $# -gt 0 ]; do
     case $1 in
@@ -28,11 +29,12 @@ add_case() {
       --form) body=$2; ctype=application/x-www-form-urlencoded; shift 2 ;;
       --min-rps) goal="rps>=$2"; shift 2 ;;
       --min-ratio) goal="ratio>=$2"; shift 2 ;;
+      --max-p99) p99goal="$2"; shift 2 ;;
       *) die "add_case: unknown option $1" ;;
     esac
   done
   CASE_NAME+=("$name") CASE_METHOD+=("$method") CASE_PATH+=("$path") CASE_BODY+=("$body")
-  CASE_CTYPE+=("$ctype") CASE_BEARER+=("$bearer") CASE_GOAL+=("$goal")
+  CASE_CTYPE+=("$ctype") CASE_BEARER+=("$bearer") CASE_GOAL+=("$goal${p99goal:+;p99<=$p99goal}")
 }
 
 # case_bearer INDEX: the bearer token case INDEX sends, or nothing.

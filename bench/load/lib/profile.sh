@@ -8,12 +8,12 @@ PROFILE_SECONDS=${BENCH_PROFILE_SECONDS:-12}
 
 # Subsystems counted inclusively: a sample counts for each whose pattern appears anywhere in its
 # stack, so the column does not add up to 100 %.
-PROFILE_GROUPS='RSA signing (token issue)|sun\.security\.rsa\.RSASignature\.engineSign
+PROFILE_GROUPS='RSA signing (token issue)|sun\.security\.rsa\.RSASignature\.engineSign|com\.amazon\.corretto\.crypto\.provider\..*Signature.*engineSign
 RS256 verification (ARM bearer check)|sun\.security\.rsa\.RSASignature\.engineVerify
 TLS records (AES-GCM)|sun\.security\.ssl\.SSLCipher|com\.sun\.crypto\.provider\.(GaloisCounterMode|GHASH|AESCrypt)
 TLS handshakes|sun\.security\.ssl\.(ClientHello|ServerHello|CertificateMessage|CertificateVerify|Finished)
 Jetty HTTP parsing and writing|org\.eclipse\.jetty\.http\.
-Javalin routing and handlers|io\.javalin\.
+Cerulean HTTP front (routing, Exchange)|dev\.cerulean\.server\.http\.
 JSON (Jackson)|com\.fasterxml\.jackson\.
 Nimbus JOSE (JWT)|com\.nimbusds\.
 store (SQLite, JDBC, Hikari)|org\.sqlite\.|com\.zaxxer\.hikari\.|dev\.cerulean\.store\.

@@ -89,14 +89,17 @@ public final class CeruleanServer implements AutoCloseable {
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
         long t0 = System.nanoTime();
-        dev.cerulean.server.http.Prewarm.start();
+        Prewarm.start();
         createDirectories(config.dataDir());
+        // A first start's RSA signing key is generated on the other core while the CA and the store are made.
+        var keyAhead = isNewDatabase(config) ? SigningKeys.generateAhead(clock) : null;
         LocalCa ca = loadCa(config);
         long tTls = System.nanoTime();
         Stores stores = openStores(config);
         long tStore = System.nanoTime();
         try {
-            SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
+            SigningKeys keys = keyAhead == null ? SigningKeys.loadOrCreate(stores.values(), clock)
+                    : SigningKeys.loadOrCreate(stores.values(), keyAhead::join);
             new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
             AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
@@ -185,6 +188,12 @@ public final class CeruleanServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load or create the local CA in " + config.dataDir().resolve("tls"), e);
         }
+    }
+
+    /** A SQLite file not made yet, or memory: no signing key can be stored there. */
+    private static boolean isNewDatabase(ServerConfig config) {
+        if (config.databaseUrl() != null && !config.databaseUrl().isBlank()) return false;
+        return config.inMemory() || !Files.exists(config.dataDir().resolve(dev.cerulean.store.jdbc.StoreSettings.DATABASE_FILE));
     }
 
     private static Stores openStores(ServerConfig config) {

@@ -147,6 +147,7 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("serve")) Prewarm.start(); // on the second core while picocli parses
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0 || args.length == 0 || !args[0].equals("serve")) System.exit(code);
     }

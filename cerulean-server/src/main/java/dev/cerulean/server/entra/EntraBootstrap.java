@@ -1,7 +1,6 @@
 package dev.cerulean.server.entra;
 
 import dev.cerulean.server.config.ServerConfig;
-import dev.cerulean.server.security.SecretHasher;
 import dev.cerulean.store.IdentityStore;
 import dev.cerulean.store.KeyValueStore;
 import dev.cerulean.store.Tenant;
@@ -28,6 +27,12 @@ public final class EntraBootstrap {
     public static final String DEV_USER_NAME = "dev";
     /** Documented development credential, like {@link ServerConfig#DEFAULT_CLIENT_SECRET}; never a real one. */
     public static final String DEV_USER_PASSWORD = "Cerulean-Dev-Password-1";
+    /**
+     * {@link #DEV_USER_PASSWORD} through {@code SecretHasher.hashPassword}, computed once: the password is
+     * published, so a salt per install protects nothing, and 600,000 PBKDF2 rounds were a third of a
+     * first start. {@code EntraBootstrapTest} checks it still verifies.
+     */
+    static final String DEV_USER_PASSWORD_HASH = "pbkdf2$600000$/v/38MFGe5Gt4B1+sQXsTA$3XqsUagg6vcHbzz0+BZPR7UNTlGf0lgGBZJXSDrBrfQ";
 
     private final ServerConfig config;
     private final IdentityStore identities;
@@ -66,6 +71,6 @@ public final class EntraBootstrap {
         new SecureRandom().nextBytes(puid);
         users.create(new UserAccount(tenant.tenantId(), UUID.randomUUID().toString(), upn, "Cerulean Developer",
                 "Cerulean", "Developer", HexFormat.of().withUpperCase().formatHex(puid),
-                SecretHasher.hashPassword(DEV_USER_PASSWORD)));
+                DEV_USER_PASSWORD_HASH));
     }
 }

@@ -34,6 +34,8 @@ public final class Listing {
         this.store = store;
     }
 
+    private static final byte[] VALUE_OPEN = "{\"value\":[".getBytes(StandardCharsets.UTF_8);
+
     /** Lists full documents (provider collection GETs, resource groups). */
     public ArmResponse documents(ArmRequest req, ResourceQuery query, ODataFilter filter) {
         return page(req, query, filter, null, null);
@@ -55,21 +57,25 @@ public final class Listing {
         int size = pageSize(req.queryParam("$top"));
         String cursor = decodeCursor(req.queryParam("$skipToken"));
         Page<ResourceRecord> page = store.list(query.after(cursor).limit(size));
-        StringBuilder out = new StringBuilder(256 + page.items().size() * 512).append("{\"value\":[");
+        // Stored documents go out as stored, straight into the answer's bytes: no parse, no re-serialisation,
+        // no intermediate String of the whole page.
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + page.items().size() * 1024);
+        out.writeBytes(VALUE_OPEN);
         boolean first = true;
         for (ResourceRecord rec : page.items()) {
             JsonNode tags = filter.needsTags() ? Documents.parse(rec.body()).get("tags") : null;
             if (!filter.matches(rec, tags) || visible != null && !visible.test(rec)) continue;
-            if (!first) out.append(',');
+            if (!first) out.write(',');
             first = false;
-            out.append(projection == null ? rec.body() : Json.write(projection.apply(rec)));
+            out.writeBytes((projection == null ? rec.body() : Json.write(projection.apply(rec))).getBytes(StandardCharsets.UTF_8));
         }
-        out.append(']');
+        out.write(']');
         if (page.nextCursor() != null) {
-            out.append(",\"nextLink\":").append(Json.write(Json.MAPPER.getNodeFactory().textNode(nextLink(req, page.nextCursor()))));
+            out.writeBytes((",\"nextLink\":" + Json.write(Json.MAPPER.getNodeFactory().textNode(nextLink(req, page.nextCursor()))))
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        out.append('}');
-        return new ArmResponse(200, Map.of(), out.toString().getBytes(StandardCharsets.UTF_8));
+        out.write('}');
+        return new ArmResponse(200, Map.of(), out.toByteArray());
     }
 
     private static int pageSize(String top) {

@@ -41,13 +41,24 @@ public final class SigningKeys implements VerificationKeys {
 
     /** Loads the stored key, creating and storing one first if there is none (or if another server just did). */
     public static SigningKeys loadOrCreate(KeyValueStore values, Clock clock) {
-        return loadOrCreate(values, STORE_NAME, clock);
+        return loadOrCreate(values, STORE_NAME, () -> generate(clock).toJSONString());
     }
 
     /** The same for another issuer's key kept under {@code storeName} (the registry signs its own tokens). */
     public static SigningKeys loadOrCreate(KeyValueStore values, String storeName, Clock clock) {
-        String stored = values.get(storeName)
-                .orElseGet(() -> values.putIfAbsent(storeName, generate(clock).toJSONString()));
+        return loadOrCreate(values, storeName, () -> generate(clock).toJSONString());
+    }
+
+    /**
+     * Like {@link #loadOrCreate(KeyValueStore, Clock)} with the new key coming from {@code fresh}, e.g. a
+     * {@link #generateAhead} started before the store was open (RSA key generation is most of a first start).
+     */
+    public static SigningKeys loadOrCreate(KeyValueStore values, java.util.function.Supplier<String> fresh) {
+        return loadOrCreate(values, STORE_NAME, fresh);
+    }
+
+    private static SigningKeys loadOrCreate(KeyValueStore values, String storeName, java.util.function.Supplier<String> fresh) {
+        String stored = values.get(storeName).orElseGet(() -> values.putIfAbsent(storeName, fresh.get()));
         try {
             return new SigningKeys(new SigningKey(RSAKey.parse(stored)));
         } catch (ParseException e) {
@@ -68,6 +79,21 @@ public final class SigningKeys implements VerificationKeys {
     @Override
     public Optional<JWSVerifier> verifier(String keyId) {
         return current.keyId().equals(keyId) ? Optional.of(current.verifier()) : Optional.empty();
+    }
+
+    /** A new key (as stored: its JWK JSON), generated on another thread. */
+    public static java.util.concurrent.CompletableFuture<String> generateAhead(Clock clock) {
+        java.util.concurrent.CompletableFuture<String> key = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            try {
+                key.complete(generate(clock).toJSONString());
+            } catch (Throwable e) {
+                key.completeExceptionally(e);
+            }
+        }, "cerulean-keygen");
+        t.setDaemon(true);
+        t.start();
+        return key;
     }
 
     private static RSAKey generate(Clock clock) {
