@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.server.http.HttpFront;
+import dev.cerulean.server.ml.MachineLearning;
 import dev.cerulean.server.http.Surface;
 import dev.cerulean.server.http.SurfaceResolver;
 import dev.cerulean.server.ops.EndpointsFile;
@@ -99,6 +100,7 @@ public final class CeruleanServer implements AutoCloseable {
             List<ResourceProvider> providers = new ArrayList<>();
             providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
+            providers.add(MachineLearning.provider(stores, clock));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
