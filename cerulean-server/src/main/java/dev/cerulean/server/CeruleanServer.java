@@ -125,7 +125,7 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of()).start();
+                    List.of(MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()))).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
