@@ -103,7 +103,7 @@ public final class CeruleanServer implements AutoCloseable {
             providers.addAll(dependents.all());
             providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
-            providers.add(MachineLearning.provider(stores, clock));
+            providers.add(MachineLearning.provider(stores, clock, dependents, providers));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);

@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A resource group with a workspace's dependents: storage account, key vault, Application Insights,
- * user-assigned identity and container registry. The dependents' own providers land separately, so
- * their records are written to the store the way those providers store them.
+ * user-assigned identity and container registry, each created through its own provider.
  */
 final class MlFixtures {
 
@@ -38,18 +37,47 @@ final class MlFixtures {
         return "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/" + namespaceAndType + "/" + name;
     }
 
-    String storage() { return put("Microsoft.Storage/storageAccounts", "st" + suffix, "{\"isHnsEnabled\":false}"); }
-    String vault() { return put("Microsoft.KeyVault/vaults", "kv" + suffix, "{\"vaultUri\":\"https://kv" + suffix + ".vault.azure.net/\",\"enableSoftDelete\":true}"); }
-    String insights() { return put("Microsoft.Insights/components", "ai" + suffix, "{\"InstrumentationKey\":\"" + UUID.randomUUID() + "\"}"); }
-    String identity() {
-        return put("Microsoft.ManagedIdentity/userAssignedIdentities", "id" + suffix, "{\"principalId\":\"" + UUID.randomUUID()
-                + "\",\"clientId\":\"" + UUID.randomUUID() + "\",\"tenantId\":\"" + server.config().tenantId() + "\"}");
+    String storage() {
+        return create("Microsoft.Storage/storageAccounts", "st" + suffix, "2023-05-01",
+                "{\"location\":\"eastus\",\"sku\":{\"name\":\"Standard_LRS\"},\"kind\":\"StorageV2\"}");
     }
-    String registry(boolean admin) { return put("Microsoft.ContainerRegistry/registries", "cr" + suffix + admin, "{\"adminUserEnabled\":" + admin + "}"); }
+
+    String vault() {
+        return create("Microsoft.KeyVault/vaults", vaultName(), "2022-07-01", "{\"location\":\"eastus\",\"properties\":{\"tenantId\":\""
+                + server.config().tenantId() + "\",\"sku\":{\"family\":\"A\",\"name\":\"standard\"},\"accessPolicies\":[],"
+                + "\"enablePurgeProtection\":true}}");
+    }
+
+    String insights() {
+        return create("Microsoft.Insights/components", "ai" + suffix, "2020-02-02",
+                "{\"location\":\"eastus\",\"kind\":\"web\",\"properties\":{\"Application_Type\":\"web\"}}");
+    }
+
+    String identity() {
+        return create("Microsoft.ManagedIdentity/userAssignedIdentities", "id" + suffix, "2023-01-31", "{\"location\":\"eastus\"}");
+    }
+
+    String registry(boolean admin) {
+        return create("Microsoft.ContainerRegistry/registries", "cr" + suffix + admin, "2023-07-01",
+                "{\"location\":\"eastus\",\"sku\":{\"name\":\"Basic\"},\"properties\":{\"adminUserEnabled\":" + admin + "}}");
+    }
 
     String vaultName() { return "kv" + suffix; }
 
-    /** Stores a dependent as its provider would have; returns its id. */
+    /** Creates a dependent through its own provider (finishing a Location-style create); returns its id. */
+    String create(String type, String name, String apiVersion, String body) {
+        String id = id(type, name);
+        var r = https.arm("PUT", id + "?api-version=" + apiVersion, body);
+        assertThat(r.status()).as(type + ": " + r).isIn(200, 201, 202);
+        for (int i = 0; i < 10 && https.arm("GET", id + "?api-version=" + apiVersion, null).json()
+                .at("/properties/provisioningState").asText().matches("Creating|ResolvingDNS|RegisteringDns"); i++) {
+            if (r.header("Location") != null) https.arm("GET", r.header("Location"), null);
+            if (r.header("Azure-AsyncOperation") != null) https.arm("GET", r.header("Azure-AsyncOperation"), null);
+        }
+        return id;
+    }
+
+    /** Stores a resource record as is, for types no provider serves (a dependent of the wrong kind). */
     String put(String type, String name, String properties) {
         String id = id(type, name);
         var doc = Json.object();

@@ -74,6 +74,7 @@ class MlWorkspacesIT {
         var keys = h.arm("POST", ws + "/listKeys" + V, null);
         assertThat(keys.status()).as(keys.toString()).isEqualTo(200);
         assertThat(keys.json().get("userStorageResourceId").asText()).isEqualToIgnoringCase(storage);
+        assertThat(keys.json().get("userStorageKey").asText()).isNotBlank();
         assertThat(keys.json().get("appInsightsInstrumentationKey").asText()).hasSize(36);
         assertThat(h.arm("POST", ws + "/resyncKeys" + V, null).status()).isEqualTo(200);
         assertThat(h.arm("POST", ws + "/diagnose" + V, "{\"value\":{}}").json().get("value").has("dnsResolutionResults")).isTrue();
@@ -168,6 +169,9 @@ class MlWorkspacesIT {
                 "\"containerRegistry\":\"" + f.registry(true) + "\""));
         h.arm("GET", ok.header("Location"), null);
         assertThat(h.arm("GET", ok.header("Location"), null).status()).isEqualTo(200);
+        JsonNode creds = h.arm("POST", f.workspacePath("ws-acr2") + "/listKeys" + V, null).json().get("containerRegistryCredentials");
+        assertThat(creds.get("username").asText()).startsWith("cr");
+        assertThat(creds.get("passwords")).hasSize(2);
     }
 
     @Test

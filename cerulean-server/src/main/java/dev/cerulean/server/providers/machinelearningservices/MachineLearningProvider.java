@@ -27,7 +27,12 @@ public final class MachineLearningProvider implements ResourceProvider {
     private final List<ResourceTypeSpec> types;
     private final LocationReads reads;
 
-    public MachineLearningProvider(ResourceStore resources, Clock clock, RegionalHosts hosts, DependentKeys keys) {
+    /**
+     * @param keys       secrets of the dependents that {@code listKeys} shows
+     * @param principals makes the service principals of system-assigned identities
+     */
+    public MachineLearningProvider(ResourceStore resources, Clock clock, RegionalHosts hosts, DependentKeys keys,
+                                   WorkspacePrincipals principals) {
         Dependents dependents = new Dependents(resources);
         WorkspaceActions workspaceActions = new WorkspaceActions(dependents, keys);
         ComputeActions computeActions = new ComputeActions(resources, clock);
@@ -36,7 +41,7 @@ public final class MachineLearningProvider implements ResourceProvider {
 
         ResourceTypeSpec workspaces = ResourceTypeSpec.tracked("workspaces")
                 .withApiVersions(versions)
-                .withBehavior(new WorkspaceBehavior(dependents, hosts))
+                .withBehavior(new WorkspaceBehavior(dependents, hosts, principals))
                 // the doc: 202 + Location, no body; both status URLs as the RP sends them (ml.md §2.4)
                 .withCreateLro(LroPolicy.async(LroStyle.ACCEPTED_WITH_BOTH))
                 .withDeleteLro(async)

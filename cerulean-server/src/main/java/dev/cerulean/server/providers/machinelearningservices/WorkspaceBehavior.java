@@ -28,10 +28,12 @@ final class WorkspaceBehavior implements ResourceBehavior {
 
     private final Dependents dependents;
     private final RegionalHosts hosts;
+    private final WorkspacePrincipals principals;
 
-    WorkspaceBehavior(Dependents dependents, RegionalHosts hosts) {
+    WorkspaceBehavior(Dependents dependents, RegionalHosts hosts, WorkspacePrincipals principals) {
         this.dependents = dependents;
         this.hosts = hosts;
+        this.principals = principals;
     }
 
     @Override
@@ -73,7 +75,7 @@ final class WorkspaceBehavior implements ResourceBehavior {
         JsonNode identity = doc.get("identity");
         if (!ctx.patch() || !java.util.Objects.equals(identity, ctx.existing().get("identity"))) {
             doc.set("identity", WorkspaceIdentity.complete(identity, ctx.existing() == null ? null : ctx.existing().get("identity"),
-                    ctx.caller().tenantId(), dependents, sub));
+                    ctx.caller().tenantId(), dependents, sub, principals, ctx.id()));
         }
         String primary = text(props.get("primaryUserAssignedIdentity"));
         if (primary != null && !unchanged(oldProps, "primaryUserAssignedIdentity", props.get("primaryUserAssignedIdentity"))) {

@@ -22,7 +22,8 @@ final class WorkspaceIdentity {
     static final List<String> TYPES = List.of("None", "SystemAssigned", "UserAssigned", "SystemAssigned,UserAssigned");
 
     /** The identity to store; an absent identity is system-assigned (the service needs one to reach its dependents). */
-    static ObjectNode complete(JsonNode requested, JsonNode existing, String tenantId, Dependents dependents, String subscriptionId) {
+    static ObjectNode complete(JsonNode requested, JsonNode existing, String tenantId, Dependents dependents, String subscriptionId,
+                               WorkspacePrincipals principals, dev.cerulean.core.id.ResourceId workspace) {
         if (requested != null && !requested.isNull() && !requested.isObject()) {
             throw MlErrors.validation("The property 'identity' must be an object.", "identity");
         }
@@ -32,7 +33,8 @@ final class WorkspaceIdentity {
         if (type.equals("None")) return out;
         JsonNode old = existing == null || existing.isNull() ? Json.object() : existing;
         if (type.startsWith("SystemAssigned")) {
-            out.put("principalId", old.hasNonNull("principalId") ? old.get("principalId").asText() : UUID.randomUUID().toString());
+            out.put("principalId", old.hasNonNull("principalId") ? old.get("principalId").asText()
+                    : principals.create(tenantId, workspace.name(), workspace.id()));
             out.put("tenantId", old.hasNonNull("tenantId") ? old.get("tenantId").asText() : tenantId);
         }
         if (type.contains("UserAssigned")) {
