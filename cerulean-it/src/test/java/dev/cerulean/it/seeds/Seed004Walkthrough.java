@@ -2,14 +2,12 @@ package dev.cerulean.it.seeds;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
+import dev.cerulean.it.support.Az;
 import dev.cerulean.it.support.Https;
 import dev.cerulean.it.support.Processes;
 import dev.cerulean.it.support.Tools;
 import dev.cerulean.server.CeruleanServer;
-import dev.cerulean.store.ResourceRecord;
-import dev.cerulean.store.WriteCondition;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -133,41 +131,34 @@ final class Seed004Walkthrough {
         return ws;
     }
 
-    /** The dependents made with az beforehand (seed's prerequisites), the existing workspace and a registered model. */
+    /**
+     * What the user made beforehand with the stock az (the seed's prerequisites): the group, the
+     * dependents, the workspace the first steps read, and a registered model.
+     */
     private void prerequisites(String sub, String rg) {
-        var group = https.arm("PUT", "/subscriptions/" + sub + "/resourceGroups/" + rg + "?api-version=2021-04-01", "{\"location\":\"eastus\"}");
-        assertThat(group.status()).isIn(200, 201);
+        Az az = Az.viaProxy(server).login(server);
+        az.ok("group", "create", "-n", rg, "-l", "eastus");
+        az.ok("storage", "account", "create", "-n", values.get("<YOUR-STORAGE-ACCOUNT-NAME>"), "-g", rg, "-l", "eastus", "--sku", "Standard_LRS");
+        // --no-self-perms: az looks the signed-in principal up in Graph otherwise
+        az.ok("keyvault", "create", "-n", values.get("<YOUR-KEYVAULT-NAME>"), "-g", rg, "-l", "eastus", "--no-self-perms",
+                "--enable-purge-protection", "true");
+        az.ok("identity", "create", "-n", values.get("<YOUR-MANAGED-IDENTITY>"), "-g", rg, "-l", "eastus");
+        az.ok("acr", "create", "-n", values.get("<YOUR-REGISTRY-NAME>"), "-g", rg, "-l", "eastus", "--sku", "Basic", "--admin-enabled", "true");
+        // the app-insights extension cannot be installed offline: the component is made with az resource create
+        az.ok("resource", "create", "-g", rg, "-n", values.get("<YOUR-APPLICATION-INSIGHTS-NAME>"), "--resource-type",
+                "Microsoft.Insights/components", "--is-full-object", "--properties",
+                "{\"location\":\"eastus\",\"kind\":\"web\",\"properties\":{\"Application_Type\":\"web\"}}");
         String base = "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/";
-        var acr = https.arm("PUT", base + "Microsoft.ContainerRegistry/registries/" + values.get("<YOUR-REGISTRY-NAME>")
-                + "?api-version=2023-07-01", "{\"location\":\"eastus\",\"sku\":{\"name\":\"Basic\"},\"properties\":{\"adminUserEnabled\":true}}");
-        assertThat(acr.status()).as(acr.toString()).isIn(200, 201);
-        String storage = dependent(sub, rg, "Microsoft.Storage/storageAccounts", values.get("<YOUR-STORAGE-ACCOUNT-NAME>"), "{}");
-        String vault = dependent(sub, rg, "Microsoft.KeyVault/vaults", values.get("<YOUR-KEYVAULT-NAME>"),
-                "{\"vaultUri\":\"https://" + values.get("<YOUR-KEYVAULT-NAME>") + ".vault.azure.net/\",\"enableSoftDelete\":true,\"enablePurgeProtection\":true}");
-        String insights = dependent(sub, rg, "Microsoft.Insights/components", values.get("<YOUR-APPLICATION-INSIGHTS-NAME>"),
-                "{\"InstrumentationKey\":\"" + UUID.randomUUID() + "\"}");
-        dependent(sub, rg, "Microsoft.ManagedIdentity/userAssignedIdentities", values.get("<YOUR-MANAGED-IDENTITY>"),
-                "{\"principalId\":\"" + UUID.randomUUID() + "\",\"clientId\":\"" + UUID.randomUUID() + "\"}");
         String ws = workspaceId(sub, rg, "seed-ws");
         var created = https.arm("PUT", ws + "?api-version=2022-05-01", "{\"location\":\"eastus\",\"properties\":{\"storageAccount\":\""
-                + storage + "\",\"keyVault\":\"" + vault + "\",\"applicationInsights\":\"" + insights + "\"}}");
+                + base + "Microsoft.Storage/storageAccounts/" + values.get("<YOUR-STORAGE-ACCOUNT-NAME>") + "\",\"keyVault\":\""
+                + base + "Microsoft.KeyVault/vaults/" + values.get("<YOUR-KEYVAULT-NAME>") + "\",\"applicationInsights\":\""
+                + base + "Microsoft.Insights/components/" + values.get("<YOUR-APPLICATION-INSIGHTS-NAME>") + "\"}}");
         assertThat(created.status()).as(created.toString()).isEqualTo(202);
         var model = https.send("POST", "/modelmanagement/v1.0" + ws + "/models?api-version=2022-05-01",
                 "{\"name\":\"seed-model\",\"url\":\"aml://asset/seed\",\"mimeType\":\"application/octet-stream\"}",
                 Map.of("Authorization", "Bearer " + https.token(), "Content-Type", "application/json"));
         assertThat(model.status()).as(model.toString()).isEqualTo(200);
-    }
-
-    /** A dependent as its own provider stores it (those providers land separately from Machine Learning). */
-    private String dependent(String sub, String rg, String type, String name, String properties) {
-        String id = "/subscriptions/" + sub + "/resourceGroups/" + rg + "/providers/" + type + "/" + name;
-        var doc = Json.object().put("id", id).put("name", name).put("type", type).put("location", "eastus");
-        doc.set("properties", Json.parse(properties));
-        Instant now = Instant.now();
-        server.stores().resources().put(new ResourceRecord(id.toLowerCase(Locale.ROOT), id, sub.toLowerCase(Locale.ROOT),
-                rg.toLowerCase(Locale.ROOT), type.toLowerCase(Locale.ROOT), null, name, "eastus", true, Json.write(doc),
-                "\"" + UUID.randomUUID() + "\"", now, now), WriteCondition.ALWAYS);
-        return id;
     }
 
     private static String workspaceId(String sub, String rg, String name) {
