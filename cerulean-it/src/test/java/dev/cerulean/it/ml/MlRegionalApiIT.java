@@ -102,6 +102,19 @@ class MlRegionalApiIT {
     }
 
     @Test
+    void mlAudienceTokenIsAccepted() {
+        var c = server.config();
+        var token = f.https.form("/" + c.tenantId() + "/oauth2/token", Map.of("grant_type", "client_credentials",
+                "resource", "https://ml.azure.com", "client_id", c.clientId(), "client_secret", c.clientSecret()));
+        assertThat(token.status()).as(token.toString()).isEqualTo(200);
+        var r = f.https.send("GET", "/history/v1.0" + wsPath + "/experiments" + V, null,
+                Map.of("Authorization", "Bearer " + token.json().get("access_token").asText()));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        var arm = f.https.send("GET", wsPath + V, null, Map.of("Authorization", "Bearer " + token.json().get("access_token").asText()));
+        assertThat(arm.status()).as("ARM itself refuses ML's audience").isEqualTo(401);
+    }
+
+    @Test
     void tokenAndWorkspaceAreRequired() {
         var anonymous = f.https.send("GET", "/history/v1.0" + wsPath + "/experiments" + V, null, Map.of());
         assertThat(anonymous.status()).isEqualTo(401);

@@ -97,6 +97,10 @@ class MlWorkspacesIT {
         assertThat(cp.get("properties").get("vmSize").asText()).isEqualTo("STANDARD_D1");
         assertThat(cp.get("properties").get("currentNodeCount").asInt()).isEqualTo(1);
         assertThat(h.arm("POST", compute + "/listNodes" + V, null).json().get("nodes")).hasSize(1);
+        var scaled = h.arm("PATCH", compute + V, "{\"properties\":{\"properties\":{\"scaleSettings\":{\"maxNodeCount\":3,\"minNodeCount\":2}}}}");
+        assertThat(scaled.status()).as(scaled.toString()).isEqualTo(200);
+        assertThat(scaled.json().at("/properties/properties/scaleSettings/maxNodeCount").asInt()).isEqualTo(3);
+        assertThat(scaled.json().at("/properties/properties/targetNodeCount").asInt()).isEqualTo(2);
         assertThat(h.arm("GET", ws + "/computes" + V, null).json().get("value")).hasSize(1);
         var usages = h.arm("GET", "/subscriptions/" + f.sub + "/providers/Microsoft.MachineLearningServices/locations/eastus/usages" + V, null);
         assertThat(usages.json().get("value").get(0).get("currentValue").asInt()).as(usages.body() + h.arm("GET", ws + "/computes" + V, null).body()).isGreaterThanOrEqualTo(1);
@@ -169,6 +173,12 @@ class MlWorkspacesIT {
                 "\"containerRegistry\":\"" + f.registry(true) + "\""));
         h.arm("GET", ok.header("Location"), null);
         assertThat(h.arm("GET", ok.header("Location"), null).status()).isEqualTo(200);
+        // ML's continuation parameter is $skip
+        String groupList = "/subscriptions/" + f.sub + "/resourceGroups/" + f.rg + "/providers/Microsoft.MachineLearningServices/workspaces";
+        JsonNode first = h.arm("GET", groupList + V + "&$top=1", null).json();
+        String token = first.get("nextLink").asText().replaceAll(".*\\$skipToken=", "");
+        JsonNode second = h.arm("GET", groupList + V + "&$top=1&$skip=" + token, null).json();
+        assertThat(second.get("value").get(0).get("name").asText()).isNotEqualTo(first.get("value").get(0).get("name").asText());
         JsonNode creds = h.arm("POST", f.workspacePath("ws-acr2") + "/listKeys" + V, null).json().get("containerRegistryCredentials");
         assertThat(creds.get("username").asText()).startsWith("cr");
         assertThat(creds.get("passwords")).hasSize(2);
