@@ -58,8 +58,14 @@ final class ComputeBehavior implements ResourceBehavior {
         if (ctx.existing() != null) {
             JsonNode old = ctx.existing().path("properties");
             if (!old.path("computeType").asText().equals(type)) throw MlErrors.userError("The compute type of an existing compute cannot be changed.");
-            if (!ctx.patch() && !props.path("properties").path("vmSize").asText("").equalsIgnoreCase(old.path("properties").path("vmSize").asText(""))) {
-                throw MlErrors.userError("Updating the VM size of an existing compute is not supported; delete and recreate it.");
+            if (!ctx.patch() && old.get("properties") instanceof ObjectNode oldInner) {
+                // a PUT onto an existing compute updates it (the spec's "update" example sends scaleSettings only)
+                ObjectNode inner = props.get("properties") instanceof ObjectNode p ? p : props.putObject("properties");
+                String vmSize = inner.path("vmSize").asText("");
+                if (!vmSize.isEmpty() && !vmSize.equalsIgnoreCase(oldInner.path("vmSize").asText(""))) {
+                    throw MlErrors.userError("Updating the VM size of an existing compute is not supported; delete and recreate it.");
+                }
+                oldInner.fields().forEachRemaining(e -> { if (!inner.has(e.getKey())) inner.set(e.getKey(), e.getValue()); });
             }
             if (ctx.patch() && props.get("scaleSettings") instanceof ObjectNode scale) {
                 // the older ClusterUpdateParameters shape puts scaleSettings one level up
