@@ -43,7 +43,10 @@ class AzIdentityAndInsightsIT {
         var sp = server.stores().identities().servicePrincipal(tenant, clientId).orElseThrow();
         assertThat(sp.objectId()).isEqualTo(principalId);
         assertThat(sp.displayName()).isEqualTo(name);
-        assertThat(sp.secretHash()).as("no secret: nobody signs in as it with one").isNull();
+        var signIn = fx.https.form("/" + tenant + "/oauth2/token", java.util.Map.of("grant_type", "client_credentials",
+                "resource", "https://management.azure.com/", "client_id", clientId, "client_secret", "guess"));
+        assertThat(signIn.status()).as("no secret: nobody signs in as it with one").isEqualTo(401);
+        assertThat(signIn.json().get("error").asText()).isEqualTo("invalid_client");
 
         JsonNode again = az.json("identity", "create", "-n", name, "-g", rg, "-l", "westus", "--tags", "k=v");
         assertThat(again.get("principalId").asText()).as("stable across writes").isEqualTo(principalId);

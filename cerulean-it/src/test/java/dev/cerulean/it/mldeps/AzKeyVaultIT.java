@@ -52,6 +52,17 @@ class AzKeyVaultIT {
         assertThat(az.ok("keyvault", "list", "-g", rg, "--query", "[].name", "-o", "tsv").trim()).isEqualTo(name);
         assertThat(az.ok("keyvault", "list", "--query", "[?name=='" + name + "'].name", "-o", "tsv").trim()).isEqualTo(name);
 
+        // set-policy and delete-policy write the whole vault back (PUT), naming the object id: no Graph look-up
+        String objectId = "00000000-0000-0000-0000-0000000000bb";
+        JsonNode granted = az.json("keyvault", "set-policy", "-n", name, "--object-id", objectId,
+                "--secret-permissions", "get", "list");
+        assertThat(granted.at("/properties/accessPolicies/0/objectId").asText()).isEqualTo(objectId);
+        assertThat(granted.at("/properties/accessPolicies/0/permissions/secrets")).extracting(JsonNode::asText)
+                .containsExactlyInAnyOrder("get", "list");
+        assertThat(granted.at("/properties/vaultUri").asText()).isEqualTo("https://" + name + ".vault.azure.net/");
+        JsonNode revoked = az.json("keyvault", "delete-policy", "-n", name, "--object-id", objectId);
+        assertThat(revoked.at("/properties/accessPolicies")).isEmpty();
+
         JsonNode updated = az.json("keyvault", "update", "-n", name, "--enable-purge-protection", "true");
         assertThat(updated.at("/properties/enablePurgeProtection").asBoolean()).isTrue();
         var undo = az.run("keyvault", "update", "-n", name, "--enable-purge-protection", "false");

@@ -88,6 +88,24 @@ class AzStorageAccountIT {
     }
 
     @Test
+    void azDefaultsGeoRedundantAccountInTheGroupsRegion() {
+        String rg = fx.resourceGroup("azsa-");
+        String name = DepFixtures.unique("azsad");
+        // no --sku and no -l: az sends Standard_RAGRS and the group's location
+        JsonNode created = az.json("storage", "account", "create", "-n", name, "-g", rg);
+        assertThat(created.at("/sku/name").asText()).isEqualTo("Standard_RAGRS");
+        assertThat(created.get("location").asText()).isEqualTo("westus");
+        assertThat(created.get("secondaryLocation").asText()).isEqualTo("eastus");
+        assertThat(created.at("/secondaryEndpoints/blob").asText()).isEqualTo("https://" + name + "-secondary.blob.core.windows.net/");
+
+        JsonNode updated = az.json("storage", "account", "update", "-n", name, "-g", rg, "--sku", "Standard_LRS",
+                "--min-tls-version", "TLS1_2", "--tags", "team=ml");
+        assertThat(updated.at("/sku/name").asText()).isEqualTo("Standard_LRS");
+        assertThat(updated.at("/tags/team").asText()).isEqualTo("ml");
+        assertThat(updated.has("secondaryLocation") && !updated.get("secondaryLocation").isNull()).isFalse();
+    }
+
+    @Test
     void badNamesAreRefusedWithTheStorageCode() {
         String rg = fx.resourceGroup("azsa-");
         var r = az.run("storage", "account", "create", "-n", "UPPERcase", "-g", rg, "-l", "westus", "--sku", "Standard_LRS");

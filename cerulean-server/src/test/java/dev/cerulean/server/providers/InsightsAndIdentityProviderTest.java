@@ -48,7 +48,7 @@ class InsightsAndIdentityProviderTest {
         assertThat(p.get("principalId").asText()).isNotEqualTo("forged").hasSize(36);
         var sp = bed.stores.identities().servicePrincipal(TENANT, p.get("clientId").asText()).orElseThrow();
         assertThat(sp.objectId()).isEqualTo(p.get("principalId").asText());
-        assertThat(sp.secretHash()).isNull();
+        assertThat(sp.displayName()).isEqualTo("uai-one");
 
         JsonNode patched = body(bed.patch(id, "{'tags':{'k':'v'}}"));
         assertThat(patched.at("/properties/principalId").asText()).isEqualTo(p.get("principalId").asText());

@@ -102,5 +102,8 @@ class StorageProviderTest {
         assertThat(a.at("/sku/name").asText()).isEqualTo("Standard_GRS");
         assertThat(a.at("/properties/primaryEndpoints/blob").asText()).isEqualTo("https://acctpatch.blob.core.windows.net/");
         assertThat(a.at("/properties/creationTime").asText()).isEqualTo(created);
+        assertThat(a.at("/properties/secondaryLocation").asText()).isEqualTo("eastus");
+        JsonNode back = body(bed.patch(id, "{'sku':{'name':'Standard_LRS'}}"));
+        assertThat(back.at("/properties/secondaryLocation").isMissingNode()).as("no longer geo-redundant").isTrue();
     }
 }

@@ -35,6 +35,7 @@ final class AccountProperties {
     static ObjectNode build(ObjectNode in, ObjectNode old, StorageSku sku, String name, String location, Instant now,
                             ObjectNode keyTimes) {
         ObjectNode p = in.deepCopy();
+        for (String derived : READ_ONLY) p.remove(derived); // a PATCH merges onto them: recomputed below
         for (String b : BOOLEANS) checkBoolean(p, b);
         canonical(p, "accessTier", ACCESS_TIERS);
         canonical(p, "minimumTlsVersion", TLS_VERSIONS);
