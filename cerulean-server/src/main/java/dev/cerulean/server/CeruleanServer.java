@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.server.http.HttpFront;
+import dev.cerulean.server.ml.MachineLearning;
 import dev.cerulean.server.http.Surface;
 import dev.cerulean.server.http.SurfaceResolver;
 import dev.cerulean.server.ops.EndpointsFile;
@@ -112,6 +113,7 @@ public final class CeruleanServer implements AutoCloseable {
                     () -> List.of(config.subscriptionId()), stores.registry());
             providers.add(acr);
             providers.add(authorization.provider());
+            providers.add(MachineLearning.provider(stores, clock, dependents, providers));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
@@ -141,7 +143,8 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of(registryAuth.tokenEndpoints(), registryContent.handler())).start();
+                    List.of(registryAuth.tokenEndpoints(), registryContent.handler(),
+                            MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()))).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),

@@ -14,10 +14,15 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Seed 004's first two curl steps, verbatim (docs' host names) but for the placeholders, run through
+ * Seed 004's curl commands, verbatim (docs' host names) but for the placeholders, run through
  * Cerulean's proxy with only {@code HTTPS_PROXY} and {@code CURL_CA_BUNDLE} in the environment.
  */
 class Seed004CurlIT {
+
+    @Test
+    void everyMachineLearningStep() {
+        new Seed004Walkthrough(TestServers.shared()).run();
+    }
 
     @Test
     void tokenThenResourceGroupList() {

@@ -100,6 +100,11 @@ public final class ArmRoutes {
         if (is(s, "tenants")) return get(m, () -> subscriptions.tenants(caller));
         if (is(s, "providers")) return get(m, () -> providers.list(null));
         if (s.size() == 2 && s.get(0).equals("providers")) return get(m, () -> providers.get(null, raw.segments().get(1)));
+        // /providers/{ns}/{...}: a provider's tenant-level reads, e.g. operations
+        if (s.size() >= 3 && s.get(0).equals("providers") && m.equals("GET")) {
+            var read = registry.provider(raw.segments().get(1)).read(null, raw.segments().subList(2, s.size()), req.apiVersion());
+            if (read != null) return ArmResponse.json(200, read);
+        }
         throw ArmErrors.missingSubscription();
     }
 
@@ -178,6 +183,13 @@ public final class ArmRoutes {
                 if (s.get(4).equals("operationresults")) return get(m, () -> operations.result(opId, selfUrl(req)));
             }
             if (s.size() == 3) return subscriptionProviderCollection(req, sub, ns, orig.get(2));
+            // a provider's subscription-level reads, e.g. locations/{loc}/usages
+            if (m.equals("GET")) {
+                var provider = registry.provider(ns);
+                providers.checkRegistered(sub, ns);
+                var read = provider.read(sub, orig.subList(2, orig.size()), req.apiVersion());
+                if (read != null) return ArmResponse.json(200, read);
+            }
         }
         throw ArmErrors.invalidResourceType(orig.get(0), "Microsoft.Resources", req.apiVersion());
     }

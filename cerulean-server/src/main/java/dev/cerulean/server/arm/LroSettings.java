@@ -11,7 +11,7 @@ import java.util.Map;
 /**
  * Server-wide choices of how long-running operations answer, overriding what each type declares.
  * Both forms occur on real Azure, so tests can pick either. Each setting reads
- * {@code <Namespace>/<type>[:<operation>]=<sync|async|location>[:<polls>]}, where operation is
+ * {@code <Namespace>/<type>[:<operation>]=<sync|async|location|accepted>[:<polls>]}, where operation is
  * {@code create}, {@code delete} or a POST action name; without an operation it applies to all.
  */
 public final class LroSettings {
@@ -23,12 +23,13 @@ public final class LroSettings {
         this.defaultPolls = Math.max(0, defaultPolls);
         for (String s : settings) {
             int eq = s.indexOf('=');
-            if (eq <= 0) throw new IllegalArgumentException("--lro expects TYPE[:OPERATION]=sync|async|location[:POLLS], got '" + s + "'");
+            if (eq <= 0) throw new IllegalArgumentException("--lro expects TYPE[:OPERATION]=sync|async|location|accepted[:POLLS], got '" + s + "'");
             String[] v = s.substring(eq + 1).split(":");
             LroStyle style = switch (v[0].toLowerCase(Locale.ROOT)) {
                 case "sync" -> LroStyle.SYNC;
                 case "async" -> LroStyle.AZURE_ASYNC_OPERATION;
                 case "location" -> LroStyle.LOCATION;
+                case "accepted" -> LroStyle.ACCEPTED_WITH_BOTH;
                 default -> throw new IllegalArgumentException("unknown LRO style '" + v[0] + "' in '" + s + "'");
             };
             int polls = v.length > 1 ? Integer.parseInt(v[1]) : -1;

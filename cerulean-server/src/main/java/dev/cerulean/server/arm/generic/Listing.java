@@ -55,7 +55,7 @@ public final class Listing {
     private ArmResponse page(ArmRequest req, ResourceQuery query, ODataFilter filter,
                              Function<ResourceRecord, JsonNode> projection, Predicate<ResourceRecord> visible) {
         int size = pageSize(req.queryParam("$top"));
-        String cursor = decodeCursor(req.queryParam("$skipToken"));
+        String cursor = decodeCursor(skipToken(req));
         Page<ResourceRecord> page = store.list(query.after(cursor).limit(size));
         // Stored documents go out as stored, straight into the answer's bytes: no parse, no re-serialisation,
         // no intermediate String of the whole page.
@@ -76,6 +76,17 @@ public final class Listing {
         }
         out.write('}');
         return new ArmResponse(200, Map.of(), out.toByteArray());
+    }
+
+    /**
+     * The continuation token: {@code $skipToken}, or {@code $skip} when it is not a count (Machine
+     * Learning names its token {@code $skip}, ml.md §2.1).
+     */
+    private static String skipToken(ArmRequest req) {
+        String token = req.queryParam("$skipToken");
+        if (token != null) return token;
+        String skip = req.queryParam("$skip");
+        return skip == null || skip.chars().allMatch(Character::isDigit) ? null : skip;
     }
 
     private static int pageSize(String top) {
@@ -103,7 +114,7 @@ public final class Listing {
         StringBuilder b = new StringBuilder(req.baseUrl()).append(req.path()).append('?');
         boolean first = true;
         for (Map.Entry<String, List<String>> e : req.query().entrySet()) {
-            if (e.getKey().equalsIgnoreCase("$skipToken")) continue;
+            if (e.getKey().equalsIgnoreCase("$skipToken") || e.getKey().equalsIgnoreCase("$skip")) continue;
             for (String v : e.getValue()) {
                 if (!first) b.append('&');
                 first = false;

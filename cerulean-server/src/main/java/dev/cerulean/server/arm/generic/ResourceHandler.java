@@ -2,6 +2,7 @@ package dev.cerulean.server.arm.generic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
 import dev.cerulean.core.id.ResourceId;
 import dev.cerulean.core.json.Json;
@@ -125,27 +126,33 @@ public final class ResourceHandler {
         return transactions.inTransaction(() -> {
             t.spec().behavior().validateName(ctx);
             ObjectNode doc = t.spec().behavior().onWrite(ctx);
-            doc.remove("location");
             if (!doc.has("tags") && t.spec().tracked()) doc.set("tags", Json.object());
+            // a child type that carries a location (ML computes) keeps the one its hook chose
+            String docLocation = finalLocation != null ? finalLocation : textOrNull(doc.get("location"));
+            doc.remove("location");
             boolean pending = policy.isAsync() && policy.polls() > 0;
             Documents.properties(doc).put("provisioningState", pending ? "Creating" : "Succeeded");
+            ApiError failure = create && !pending ? t.spec().behavior().finishProvisioning(id, doc) : null;
+            if (failure != null) Documents.properties(doc).put("provisioningState", Operations.FAILED);
             Instant now = clock.instant();
             doc.set("systemData", dev.cerulean.server.arm.spi.SystemData.of(ctx.caller(), ctx.existing(), now));
             String etag = "\"" + UUID.randomUUID() + "\"";
             if (t.spec().etag()) doc.put("etag", etag);
-            ObjectNode out = Documents.envelope(id.id(), id.name(), t.qualifiedType(), finalLocation, doc);
-            ResourceRecord rec = record(id, t, finalLocation, out, etag,
+            ObjectNode out = Documents.envelope(id.id(), id.name(), t.qualifiedType(), docLocation, doc);
+            ResourceRecord rec = record(id, t, docLocation, out, etag,
                     existingRec == null ? now : existingRec.createdAt(), now);
             WriteCondition cond = existingRec == null ? WriteCondition.ABSENT : WriteCondition.etag(existingRec.etag());
             if (!store.put(rec, cond)) throw ArmErrors.concurrentUpdate(id.id());
-            ArmResponse r = ArmResponse.raw(create ? 201 : 200, rec.body());
+            boolean accepted = policy.isAsync() && policy.style() == LroStyle.ACCEPTED_WITH_BOTH;
+            ArmResponse r = accepted ? ArmResponse.empty(202) : ArmResponse.raw(create ? 201 : 200, rec.body());
             if (t.spec().etag()) r = r.withHeader("ETag", etag);
             if (create) r = createdAnswer(r, policy, t.spec().behavior());
             if (policy.isAsync()) {
                 // With zero polls the work is already done; the answer still has the async form clients expect.
                 var op = pending ? operations.start("create", id.key(), policy.polls(), null)
+                        : failure != null ? operations.startFailed("create", id.key(), failure)
                         : operations.startCompleted("create", id.key());
-                r = asyncHeaders(r, req, id, t, finalLocation, op.id(), policy.style(), true);
+                r = asyncHeaders(r, req, id, t, docLocation, op.id(), policy.style(), true);
             }
             return r;
         });
@@ -154,6 +161,7 @@ public final class ResourceHandler {
     // --- delete ---------------------------------------------------------------------------
 
     public ArmResponse delete(ArmRequest req, ResourceId id, ResolvedType t) {
+        t.spec().behavior().validateDelete(id, req::queryParam);
         ResourceRecord rec = store.get(id.key()).orElse(null);
         if (rec == null) {
             if (id.resourceGroup() != null) scopes.resourceGroup(id);
@@ -222,12 +230,14 @@ public final class ResourceHandler {
         ResourceRecord rec = store.get(op.resourceKey()).orElse(null);
         if (rec == null) throw ArmErrors.operationNotFound(op.id());
         ObjectNode doc = Documents.parse(rec.body());
-        Documents.properties(doc).put("provisioningState", "Succeeded");
+        ResolvedType t = typeOfKey.apply(rec.key());
+        ApiError failure = t == null ? null : t.spec().behavior().finishProvisioning(ResourceId.parse(rec.id()), doc);
+        Documents.properties(doc).put("provisioningState", failure == null ? "Succeeded" : Operations.FAILED);
         ResourceRecord done = new ResourceRecord(rec.key(), rec.id(), rec.subscriptionId(), rec.resourceGroup(),
                 rec.typeKey(), rec.parentKey(), rec.name(), rec.location(), rec.tracked(), Json.write(doc), rec.etag(),
                 rec.createdAt(), rec.changedAt());
         store.put(done, WriteCondition.ALWAYS);
-        return ArmResponse.raw(200, done.body());
+        return failure == null ? ArmResponse.raw(200, done.body()) : Operations.failure(failure);
     }
 
     private ArmResponse completeDelete(dev.cerulean.store.OperationRecord op) {
@@ -266,9 +276,14 @@ public final class ResourceHandler {
         String statusUrl = Operations.statusUrl(req.baseUrl(), id.subscriptionId(), ns, loc, opId, req.apiVersion());
         String resultUrl = Operations.resultUrl(req.baseUrl(), id.subscriptionId(), ns, loc, opId, req.apiVersion());
         r = r.withHeader("Retry-After", "1");
-        if (style == LroStyle.AZURE_ASYNC_OPERATION) r = r.withHeader("Azure-AsyncOperation", statusUrl);
-        if (style == LroStyle.LOCATION || !put) r = r.withHeader("Location", resultUrl);
+        boolean both = style == LroStyle.ACCEPTED_WITH_BOTH;
+        if (style == LroStyle.AZURE_ASYNC_OPERATION || both) r = r.withHeader("Azure-AsyncOperation", statusUrl);
+        if (style == LroStyle.LOCATION || both || !put) r = r.withHeader("Location", resultUrl);
         return r;
+    }
+
+    private static String textOrNull(JsonNode n) {
+        return n == null || n.isNull() ? null : n.asText();
     }
 
     private String locationOf(ObjectNode doc) {

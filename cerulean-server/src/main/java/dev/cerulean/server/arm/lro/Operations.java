@@ -1,6 +1,7 @@
 package dev.cerulean.server.arm.lro;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.ArmResponse;
@@ -76,6 +77,44 @@ public final class Operations {
         return op;
     }
 
+    /** Records an operation that already failed, for work found to fail at once but answered in the async form. */
+    public OperationRecord startFailed(String kind, String resourceKey, ApiError error) {
+        Instant now = clock.instant();
+        OperationRecord op = new OperationRecord(UUID.randomUUID().toString(), resourceKey, kind, FAILED, 0, null,
+                storedError(error.status(), errorBody(error)), now, now);
+        store.create(op);
+        return op;
+    }
+
+    /**
+     * What a {@link Completion} returns to fail its operation while keeping what it wrote (e.g. a
+     * resource left in provisioningState Failed): the operation ends Failed with this error.
+     */
+    public static ArmResponse failure(ApiError error) {
+        return ArmResponse.json(error.status(), Json.object().set("error", errorBody(error)));
+    }
+
+    private static ObjectNode errorBody(ApiError error) {
+        ObjectNode err = Json.object();
+        err.put("code", error.code());
+        err.put("message", error.message());
+        if (error.target() != null) err.put("target", error.target());
+        if (!error.details().isEmpty()) {
+            var details = err.putArray("details");
+            for (ApiError.Detail d : error.details()) {
+                ObjectNode n = details.addObject().put("code", d.code()).put("message", d.message());
+                if (d.target() != null) n.put("target", d.target());
+            }
+        }
+        return err;
+    }
+
+    private static String storedError(int status, ObjectNode error) {
+        ObjectNode stored = error.deepCopy();
+        stored.put(STATUS_FIELD, status);
+        return Json.write(stored);
+    }
+
     /** Body of the Azure-AsyncOperation URL: always 200, {@code status} tells the state. */
     public ArmResponse status(String operationId, String statusId) {
         OperationRecord op = advance(operationId).operation();
@@ -136,18 +175,18 @@ public final class Operations {
         try {
             return transactions.inTransaction(() -> {
                 ArmResponse response = kindOf(op).completion().complete(op);
-                OperationRecord done = with(op, SUCCEEDED, 0, null, null, clock.instant());
+                OperationRecord done = response != null && response.status() >= 400
+                        ? with(op, FAILED, 0, null, storedError(response.status(),
+                                (ObjectNode) Json.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)).get("error")),
+                                clock.instant())
+                        : with(op, SUCCEEDED, 0, null, null, clock.instant());
                 if (!store.update(done, IN_PROGRESS, 0)) throw new RaceLost();
                 return new Advanced(done, response);
             });
         } catch (RaceLost e) {
             return null;
-        } catch (dev.cerulean.core.error.ApiError e) {
-            ObjectNode err = Json.object();
-            err.put("code", e.code());
-            err.put("message", e.message());
-            err.put(STATUS_FIELD, e.status());
-            OperationRecord failed = with(op, FAILED, 0, null, Json.write(err), clock.instant());
+        } catch (ApiError e) {
+            OperationRecord failed = with(op, FAILED, 0, null, storedError(e.status(), errorBody(e)), clock.instant());
             return store.update(failed, IN_PROGRESS, 0) ? new Advanced(failed, null) : null;
         }
     }

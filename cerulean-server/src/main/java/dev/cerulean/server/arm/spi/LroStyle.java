@@ -10,5 +10,10 @@ public enum LroStyle {
     /** 201 (PUT) or 202 with an {@code Azure-AsyncOperation} status URL (and {@code Location} for DELETE/POST). */
     AZURE_ASYNC_OPERATION,
     /** 202 with a {@code Location} URL that answers 202 until done, then the final result. */
-    LOCATION
+    LOCATION,
+    /**
+     * 202 with no body and both URLs, {@code Azure-AsyncOperation} and {@code Location}, for PUT too
+     * (Machine Learning workspaces: ml.md §2.4).
+     */
+    ACCEPTED_WITH_BOTH
 }

@@ -1,6 +1,10 @@
 package dev.cerulean.server.arm.spi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ApiError;
+import dev.cerulean.core.id.ResourceId;
+
+import java.util.function.Function;
 
 /**
  * What a type does differently from generic ARM. Every hook runs inside the write's transaction,
@@ -24,6 +28,19 @@ public interface ResourceBehavior {
     default ObjectNode onWrite(WriteContext ctx) {
         return ctx.requested();
     }
+
+    /**
+     * Finishes the provisioning of a created resource when its create completes (at once, or on the
+     * poll that completes its operation): may change the stored document (e.g. add
+     * {@code provisioningErrors}) and returns why provisioning failed, or null. A failure leaves the
+     * resource stored with {@code provisioningState: Failed} and fails its operation with that error.
+     */
+    default ApiError finishProvisioning(ResourceId id, ObjectNode doc) {
+        return null;
+    }
+
+    /** Checks a DELETE's query before anything is deleted (e.g. a required parameter). */
+    default void validateDelete(ResourceId id, Function<String, String> queryParam) {}
 
     /** Refuses a delete (throw) or prepares it; the engine then deletes the resource and its children. */
     default void beforeDelete(DeleteContext ctx) {}

@@ -28,6 +28,18 @@ public interface ResourceProvider {
         return null;
     }
 
+    /**
+     * Reads below the namespace that are not resource types, e.g. {@code locations/{loc}/usages}
+     * ({@code GET /subscriptions/{s}/providers/{ns}/...}) or {@code operations}
+     * ({@code GET /providers/{ns}/...}, subscription null). Returns the 200 body, or null when the
+     * path is not one of the provider's.
+     *
+     * @param path the segments after the namespace, as the client spelled them
+     */
+    default com.fasterxml.jackson.databind.JsonNode read(String subscriptionId, List<String> path, String apiVersion) {
+        return null;
+    }
+
     /** Regions offered in the providers list; defaults to every known region. */
     default List<String> locations() {
         return dev.cerulean.core.id.Locations.NAMES;
