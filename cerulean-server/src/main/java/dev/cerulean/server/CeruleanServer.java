@@ -19,8 +19,8 @@ import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.entra.EntraBootstrap;
 import dev.cerulean.server.entra.EntraErrorWriter;
 import dev.cerulean.server.entra.EntraRoutes;
-import dev.cerulean.server.entra.NewServicePrincipal;
-import dev.cerulean.server.entra.ServicePrincipals;
+import dev.cerulean.server.directory.Directory;
+import dev.cerulean.server.directory.NewServicePrincipal;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -93,7 +93,7 @@ public final class CeruleanServer implements AutoCloseable {
         long tStore = System.nanoTime();
         try {
             SigningKeys keys = SigningKeys.loadOrCreate(stores.values(), clock);
-            new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
+            new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
@@ -149,9 +149,9 @@ public final class CeruleanServer implements AutoCloseable {
     public static String createServicePrincipal(ServerConfig config, String displayName) {
         createDirectories(config.dataDir());
         try (Stores stores = openStores(config)) {
-            new EntraBootstrap(config, stores.identities(), stores.values(), Clock.systemUTC()).run();
-            NewServicePrincipal created = new ServicePrincipals(stores.identities(), Clock.systemUTC())
-                    .create(config.tenantId(), displayName);
+            new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), Clock.systemUTC()).run();
+            NewServicePrincipal created = new Directory(stores.identities(), stores.transactions(), Clock.systemUTC())
+                    .createWithSecret(config.tenantId(), displayName);
             ObjectNode out = Json.object();
             out.put("appId", created.appId());
             out.put("displayName", created.displayName());

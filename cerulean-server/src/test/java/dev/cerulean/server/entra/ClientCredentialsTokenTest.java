@@ -1,6 +1,8 @@
 package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cerulean.server.directory.Directory;
+import dev.cerulean.server.directory.NewServicePrincipal;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
@@ -225,8 +227,8 @@ class ClientCredentialsTokenTest {
 
     @Test
     void createdServicePrincipalCanGetToken() throws Exception {
-        NewServicePrincipal created = new ServicePrincipals(server.identities, server.clock)
-                .create(server.tenantId(), "ci-robot");
+        NewServicePrincipal created = new Directory(server.identities, server.stores.transactions(), server.clock)
+                .createWithSecret(server.tenantId(), "ci-robot");
 
         HttpResponse<String> response = server.post("/" + server.tenantId() + "/oauth2/v2.0/token", form(
                 "grant_type", "client_credentials", "client_id", created.appId(), "client_secret", created.secret(),
