@@ -26,6 +26,7 @@ import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
+import dev.cerulean.server.graph.GraphSurface;
 import dev.cerulean.server.http.HttpFront;
 import dev.cerulean.server.http.Surface;
 import dev.cerulean.server.http.SurfaceResolver;
@@ -123,7 +124,7 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of()).start();
+                    List.of(GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock))).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),

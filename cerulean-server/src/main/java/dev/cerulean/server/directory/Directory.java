@@ -56,10 +56,10 @@ public final class Directory implements DirectoryPrincipals {
         return app;
     }
 
-    /** The application's service principal, created with a fresh object id. */
-    public ServicePrincipal createServicePrincipal(Application app, String document) {
-        ServicePrincipal sp = new ServicePrincipal(app.tenantId(), app.appId(), newId(), app.displayName(),
-                ServicePrincipal.APPLICATION, document, now());
+    /** The application's service principal, created with a fresh object id; named as the application unless given a name. */
+    public ServicePrincipal createServicePrincipal(Application app, String displayName, String document) {
+        ServicePrincipal sp = new ServicePrincipal(app.tenantId(), app.appId(), newId(),
+                displayName == null ? app.displayName() : displayName, ServicePrincipal.APPLICATION, document, now());
         if (!identities.createServicePrincipal(sp)) {
             throw new IllegalStateException("service principal of " + app.appId() + " exists");
         }
@@ -103,7 +103,7 @@ public final class Directory implements DirectoryPrincipals {
         }
         return transactions.inTransaction(() -> {
             Application app = createApplication(tenantId, displayName, "{}");
-            ServicePrincipal sp = createServicePrincipal(app, "{}");
+            ServicePrincipal sp = createServicePrincipal(app, null, "{}");
             NewPassword password = addPassword(tenantId, app.objectId(), app.appId(), "rbac", null, null);
             return new NewServicePrincipal(tenantId, app.appId(), sp.objectId(), displayName, password.secretText());
         });
