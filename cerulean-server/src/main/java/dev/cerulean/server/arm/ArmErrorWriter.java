@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.http.ErrorWriter;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 /**
  * Writes ARM's error envelope {@code {"error":{"code","message","target"?,"details"?}}} (arm.md §5),
@@ -20,7 +20,7 @@ public final class ArmErrorWriter implements ErrorWriter {
     }
 
     @Override
-    public void write(Context ctx, ApiError error) {
+    public void write(Exchange ex, ApiError error) {
         ObjectNode err = Json.object();
         err.put("code", error.code());
         err.put("message", error.message());
@@ -34,13 +34,12 @@ public final class ArmErrorWriter implements ErrorWriter {
                 if (d.target() != null) n.put("target", d.target());
             }
         }
-        error.headers().forEach(ctx::header);
+        error.headers().forEach(ex::responseHeader);
         if (error.status() == 401 && !error.headers().containsKey("WWW-Authenticate")) {
-            ctx.header("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/" + tenantId
+            ex.responseHeader("WWW-Authenticate", "Bearer authorization_uri=\"https://login.windows.net/" + tenantId
                     + "\", error=\"invalid_token\", error_description=\"" + error.message().replace("\"", "'") + "\"");
         }
-        ctx.status(error.status());
-        ctx.contentType("application/json; charset=utf-8");
-        if (!"HEAD".equals(ctx.method().name())) ctx.result(Json.writeBytes(Json.object().set("error", err)));
+        ex.status(error.status());
+        ex.send("application/json; charset=utf-8", Json.writeBytes(Json.object().set("error", err)));
     }
 }

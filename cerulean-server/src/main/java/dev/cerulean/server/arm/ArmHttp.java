@@ -1,26 +1,26 @@
 package dev.cerulean.server.arm;
 
 import dev.cerulean.core.error.ArmErrors;
-import dev.cerulean.server.http.RequestContext;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
+import dev.cerulean.server.http.Routes;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * The seam between Javalin and the ARM engine: registers ARM's path prefixes for every method,
- * turns a {@link Context} into an {@link ArmRequest} (reading at most the configured body size) and
- * writes the {@link ArmResponse}. Nothing below this class sees Javalin.
+ * The seam between the HTTP front and the ARM engine: claims ARM's path prefixes for every method,
+ * turns an {@link Exchange} into an {@link ArmRequest} (reading at most the configured body size)
+ * and writes the {@link ArmResponse}. Nothing below this class sees HTTP types.
  */
 public final class ArmHttp {
 
     private static final Set<String> PUBLIC_ARM_HOSTS = Set.of("management.azure.com", "management.core.windows.net");
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "POST");
+    private static final String JSON = "application/json; charset=utf-8";
 
     private final ArmRoutes routes;
     private final long maxBody;
@@ -30,60 +30,22 @@ public final class ArmHttp {
         this.maxBody = maxBody;
     }
 
-    public void register(RoutesConfig r) {
-        for (String prefix : ArmRoutes.PREFIXES) {
-            for (String path : List.of(prefix, prefix + "/*")) {
-                r.get(path, this::handle);
-                r.head(path, this::handle);
-                r.put(path, this::handle);
-                r.patch(path, this::handle);
-                r.delete(path, this::handle);
-                r.post(path, this::handle);
-            }
-        }
+    public void register(Routes r) {
+        for (String prefix : ArmRoutes.PREFIXES) r.any(prefix + "/*", this::handle);
     }
 
-    private void handle(Context ctx) {
-        RequestContext rc = RequestContext.of(ctx);
-        String method = ctx.method().name();
-        String path = ctx.path();
-        byte[] body = method.equals("PUT") || method.equals("PATCH") || method.equals("POST") ? readBody(ctx) : null;
-        ArmRequest req = new ArmRequest(method, path, segments(path), ctx.queryParamMap(), ctx::header, body,
-                ctx.header("Content-Type"), null, null, rc.baseUrl());
-        String host = hostOf(ctx.host());
-        ArmResponse res = routes.dispatch(req, PUBLIC_ARM_HOSTS.contains(host));
-        res.headers().forEach(ctx::header);
-        ctx.status(res.status());
-        if (res.body() != null) {
-            ctx.contentType("application/json; charset=utf-8");
-            if (!method.equals("HEAD")) ctx.result(res.body());
-        }
-    }
-
-    /** Largest oversized body drained before answering 413, so the client reads the answer instead of a broken pipe. */
-    private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
-
-    /** Reads the body with a hard cap: an oversized one is discarded as it streams, never buffered. */
-    private byte[] readBody(Context ctx) {
-        try (InputStream in = ctx.req().getInputStream()) {
-            long declared = ctx.req().getContentLengthLong();
-            byte[] data = declared > maxBody ? new byte[0] : in.readNBytes((int) maxBody + 1);
-            if (declared > maxBody || data.length > maxBody) {
-                drain(in);
-                throw ArmErrors.requestTooLarge(maxBody);
-            }
-            return data;
-        } catch (IOException e) {
-            // the client went away or sent a broken body: its mistake, not a server fault
-            throw ArmErrors.invalidRequestContent("the request body could not be read: " + e.getMessage());
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        int n;
-        while (total < DRAIN_LIMIT && (n = in.read(buffer)) > 0) total += n;
+    private void handle(Exchange ex) {
+        String method = ex.method();
+        if (!METHODS.contains(method)) throw ArmErrors.methodNotAllowed(method);
+        String path = ex.path();
+        byte[] body = method.equals("PUT") || method.equals("PATCH") || method.equals("POST") ? ex.body(maxBody) : null;
+        Map<String, List<String>> query = ex.queryParams();
+        ArmRequest req = new ArmRequest(method, path, segments(path), query, ex::header, body,
+                ex.contentType(), null, null, ex.context().baseUrl());
+        ArmResponse res = routes.dispatch(req, PUBLIC_ARM_HOSTS.contains(hostOf(ex.host())));
+        res.headers().forEach(ex::responseHeader);
+        ex.status(res.status());
+        if (res.body() != null) ex.send(JSON, res.body());
     }
 
     /** Decoded path segments; a trailing slash (the ML docs' {@code workspaces/?api-version}) is ignored. */
@@ -91,6 +53,10 @@ public final class ArmHttp {
         List<String> out = new ArrayList<>();
         for (String part : path.split("/")) {
             if (part.isEmpty()) continue;
+            if (part.indexOf('%') < 0 && part.indexOf('+') < 0) {
+                out.add(part);
+                continue;
+            }
             try {
                 out.add(URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {

@@ -6,7 +6,7 @@ import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.http.ErrorWriter;
 import dev.cerulean.server.http.RequestContext;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -37,7 +37,7 @@ public final class EntraErrorWriter implements ErrorWriter {
     }
 
     @Override
-    public void write(Context ctx, ApiError error) {
+    public void write(Exchange ctx, ApiError error) {
         RequestContext request = RequestContext.of(ctx);
         String traceId = request != null && request.requestId() != null
                 ? request.requestId() : UUID.randomUUID().toString();
@@ -64,10 +64,10 @@ public final class EntraErrorWriter implements ErrorWriter {
             if (error.status() < 500 && header.getKey().equalsIgnoreCase("Retry-After")) {
                 continue;
             }
-            ctx.header(header.getKey(), header.getValue());
+            ctx.responseHeader(header.getKey(), header.getValue());
         }
-        ctx.header("Cache-Control", "no-store, no-cache");
-        ctx.header("Pragma", "no-cache");
+        ctx.responseHeader("Cache-Control", "no-store, no-cache");
+        ctx.responseHeader("Pragma", "no-cache");
         ctx.status(error.status());
         JsonAnswer.send(ctx, body);
     }

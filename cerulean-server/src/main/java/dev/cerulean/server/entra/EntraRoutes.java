@@ -11,7 +11,7 @@ import dev.cerulean.server.entra.grant.UserTokens;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.store.IdentityStore;
 import dev.cerulean.store.KeyValueStore;
-import io.javalin.config.RoutesConfig;
+import dev.cerulean.server.http.Routes;
 
 import java.time.Clock;
 import java.util.Map;
@@ -42,14 +42,15 @@ public final class EntraRoutes {
                 ClientCredentialsGrant.TYPE,
                 new ClientCredentialsGrant(identities, tenants, clients, minter, config.tenantId(), clock),
                 PasswordGrant.TYPE, new PasswordGrant(tenants, users, clients, userTokens),
-                RefreshTokenGrant.TYPE, new RefreshTokenGrant(tenants, users, clients, refreshTokens, userTokens)));
+                RefreshTokenGrant.TYPE, new RefreshTokenGrant(tenants, users, clients, refreshTokens, userTokens)),
+                config.maxBodyBytes());
         this.openId = new OpenIdConfiguration(tenants);
         this.keySets = new KeySetDocument(tenants, keys);
         this.instanceDiscovery = new InstanceDiscovery();
         this.userRealm = new UserRealm(tenants);
     }
 
-    public void register(RoutesConfig routes) {
+    public void register(Routes routes) {
         // MSAL's discovery calls that name no tenant (entra.md §2, §5)
         routes.get("/common/discovery/instance", instanceDiscovery::handle);
         routes.get("/common/userrealm/{username}", userRealm::handle);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.EntraErrors;
 import dev.cerulean.core.json.Json;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,7 +26,7 @@ final class InstanceDiscovery {
             List.of("login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net");
     private static final Pattern TENANT_SEGMENT = Pattern.compile("[A-Za-z0-9._-]{1,256}");
 
-    void handle(Context ctx) {
+    void handle(Exchange ctx) {
         String base = PublicBaseUrl.of(ctx);
         String ours = PublicBaseUrl.authority(base).toLowerCase(Locale.ROOT);
         String tenant = tenantOf(ctx.queryParam("authorization_endpoint"));
@@ -46,7 +46,7 @@ final class InstanceDiscovery {
             aliases = group.putArray("aliases").add(ours);
         }
         PUBLIC_CLOUD_ALIASES.forEach(aliases::add);
-        ctx.header("Cache-Control", "max-age=86400, private");
+        ctx.responseHeader("Cache-Control", "max-age=86400, private");
         JsonAnswer.send(ctx, body);
     }
 

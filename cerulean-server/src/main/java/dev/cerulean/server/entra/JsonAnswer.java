@@ -2,7 +2,7 @@ package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 /** Sends a JSON body the way Entra labels it: {@code application/json; charset=utf-8}. */
 final class JsonAnswer {
@@ -10,7 +10,7 @@ final class JsonAnswer {
 
     static final String CONTENT_TYPE = "application/json; charset=utf-8";
 
-    static void send(Context ctx, JsonNode body) {
-        ctx.contentType(CONTENT_TYPE).result(Json.writeBytes(body));
+    static void send(Exchange ex, JsonNode body) {
+        ex.send(CONTENT_TYPE, Json.writeBytes(body));
     }
 }

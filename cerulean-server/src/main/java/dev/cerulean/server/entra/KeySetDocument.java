@@ -8,7 +8,7 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKey;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.server.security.TokenKinds;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 /**
  * The JWKS documents (entra.md §3): {@code kty}, {@code use}, {@code kid}, {@code x5t} (equal to
@@ -25,18 +25,18 @@ final class KeySetDocument {
         this.keys = keys;
     }
 
-    void v2(Context ctx) {
+    void v2(Exchange ctx) {
         AuthorityTenant authority = tenants.resolveForMetadata(ctx.pathParam("tenant"));
         String tenant = authority.isSpecific() ? authority.tenant().tenantId() : "{tenantid}";
         JsonAnswer.send(ctx, document(TokenKinds.v2Issuer(tenant)));
     }
 
-    void v1(Context ctx) {
+    void v1(Exchange ctx) {
         tenants.resolveForMetadata(ctx.pathParam("tenant"));
         JsonAnswer.send(ctx, document(null));
     }
 
-    void adfs(Context ctx) {
+    void adfs(Exchange ctx) {
         JsonAnswer.send(ctx, document(null));
     }
 

@@ -3,7 +3,7 @@ package dev.cerulean.server.entra;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.security.TokenKinds;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 import java.util.List;
 
@@ -23,7 +23,7 @@ final class OpenIdConfiguration {
         this.tenants = tenants;
     }
 
-    void v2(Context ctx) {
+    void v2(Exchange ctx) {
         AuthorityTenant authority = tenants.resolveForMetadata(ctx.pathParam("tenant"));
         String base = PublicBaseUrl.of(ctx);
         String path = base + "/" + pathTenant(authority);
@@ -52,7 +52,7 @@ final class OpenIdConfiguration {
         JsonAnswer.send(ctx, doc);
     }
 
-    void v1(Context ctx) {
+    void v1(Exchange ctx) {
         AuthorityTenant authority = tenants.resolveForMetadata(ctx.pathParam("tenant"));
         String base = PublicBaseUrl.of(ctx);
         String path = base + "/" + pathTenant(authority);
@@ -88,7 +88,7 @@ final class OpenIdConfiguration {
      * {@code application.py} builds its client configuration from those two alone). The lists name
      * what Cerulean's ADFS-style endpoint actually does.
      */
-    void adfs(Context ctx) {
+    void adfs(Exchange ctx) {
         String adfs = PublicBaseUrl.of(ctx) + "/adfs";
         ObjectNode doc = Json.object();
         doc.put("issuer", adfs);

@@ -1,28 +1,28 @@
 package dev.cerulean.server.entra;
 
 import dev.cerulean.server.http.RequestContext;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 import java.util.Locale;
 
 /**
  * The scheme://host[:port] the client used to reach us, for absolute URLs in discovery answers
  * (clients.md §2.2: never echo MSAL's port-less {@code authorization_endpoint}). The HTTP front
- * records it in the {@link RequestContext}; without one (unit tests on a bare Javalin) it is
+ * records it in the {@link RequestContext}; without one (a bare route table in unit tests) it is
  * rebuilt from the request's scheme and {@code Host} header.
  */
 public final class PublicBaseUrl {
     private PublicBaseUrl() {}
 
-    public static String of(Context ctx) {
+    public static String of(Exchange ctx) {
         RequestContext request = RequestContext.of(ctx);
         if (request != null && request.baseUrl() != null) {
             return request.baseUrl();
         }
         String scheme = ctx.scheme().toLowerCase(Locale.ROOT);
-        String host = ctx.header("Host");
+        String host = ctx.host();
         if (host == null || host.isBlank()) { // HTTP/1.0 without Host: the address the connection reached
-            host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
+            host = ctx.serverAuthority();
         }
         return scheme + "://" + withoutDefaultPort(scheme, host);
     }

@@ -8,10 +8,8 @@ import dev.cerulean.server.entra.grant.Grant;
 import dev.cerulean.server.entra.grant.TokenProtocol;
 import dev.cerulean.server.entra.grant.TokenRequest;
 import dev.cerulean.server.entra.grant.TokenResult;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -25,26 +23,28 @@ final class TokenEndpoint {
 
     private final TenantDirectory tenants;
     private final Map<String, Grant> grants;
+    private final long maxBody;
 
-    TokenEndpoint(TenantDirectory tenants, Map<String, Grant> grants) {
+    TokenEndpoint(TenantDirectory tenants, Map<String, Grant> grants, long maxBody) {
         this.tenants = tenants;
         this.grants = Map.copyOf(grants);
+        this.maxBody = maxBody;
     }
 
-    void v1(Context ctx) {
+    void v1(Exchange ctx) {
         issue(ctx, TokenProtocol.V1, tenants.resolveForToken(ctx.pathParam("tenant")));
     }
 
-    void v2(Context ctx) {
+    void v2(Exchange ctx) {
         issue(ctx, TokenProtocol.V2, tenants.resolveForToken(ctx.pathParam("tenant")));
     }
 
-    void adfs(Context ctx) {
+    void adfs(Exchange ctx) {
         issue(ctx, TokenProtocol.ADFS, AuthorityTenant.ADFS);
     }
 
-    private void issue(Context ctx, TokenProtocol protocol, AuthorityTenant authority) {
-        Map<String, String> form = formOf(ctx);
+    private void issue(Exchange ctx, TokenProtocol protocol, AuthorityTenant authority) {
+        Map<String, String> form = formOf(ctx, maxBody);
         String grantType = form.get("grant_type");
         if (grantType == null || grantType.isBlank()) {
             throw EntraErrors.missingParameter("grant_type");
@@ -54,10 +54,10 @@ final class TokenEndpoint {
             throw EntraErrors.unsupportedGrantType(grantType);
         }
         TokenRequest request = new TokenRequest(protocol, authority, form,
-                BasicCredentials.parse(ctx.header("Authorization")), ctx.ip());
+                BasicCredentials.parse(ctx.header("Authorization")), ctx.remoteAddress());
         TokenResult result = grant.issue(request);
-        ctx.header("Cache-Control", "no-store, no-cache");
-        ctx.header("Pragma", "no-cache");
+        ctx.responseHeader("Cache-Control", "no-store, no-cache");
+        ctx.responseHeader("Pragma", "no-cache");
         JsonAnswer.send(ctx, request.usesScopes() ? v2Body(result) : v1Body(result));
     }
 
@@ -65,18 +65,12 @@ final class TokenEndpoint {
      * The form fields, first value of each. A body that is not form-encoded has, for Entra, no
      * parameters at all, so the first one it looks for is reported missing.
      */
-    private static Map<String, String> formOf(Context ctx) {
+    private static Map<String, String> formOf(Exchange ctx, long maxBody) {
         String type = ctx.contentType();
         if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             throw EntraErrors.missingParameter("grant_type");
         }
-        Map<String, String> form = new HashMap<>();
-        for (Map.Entry<String, List<String>> field : ctx.formParamMap().entrySet()) {
-            if (!field.getValue().isEmpty()) {
-                form.put(field.getKey(), field.getValue().get(0));
-            }
-        }
-        return form;
+        return ctx.form(maxBody);
     }
 
     private static ObjectNode v1Body(TokenResult r) {

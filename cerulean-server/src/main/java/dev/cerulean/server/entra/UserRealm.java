@@ -2,7 +2,7 @@ package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
-import io.javalin.http.Context;
+import dev.cerulean.server.http.Exchange;
 
 import java.util.Locale;
 
@@ -20,7 +20,7 @@ final class UserRealm {
         this.tenants = tenants;
     }
 
-    void handle(Context ctx) {
+    void handle(Exchange ctx) {
         String username = ctx.pathParam("username");
         int at = username.lastIndexOf('@');
         String domain = (at < 0 ? username : username.substring(at + 1)).toLowerCase(Locale.ROOT);

@@ -23,7 +23,7 @@ public final class GraphRoutes {
 
     GraphResponse dispatch(GraphRequest r) {
         String set = r.segment(0);
-        if (set == null) throw GraphErrors.unknownSegment(GraphHttp.VERSION);
+        if (set == null) throw GraphErrors.unknownSegment(GraphHandler.VERSION);
         return switch (set.toLowerCase(Locale.ROOT)) {
             case "applications" -> applications.handle(r);
             case "serviceprincipals" -> servicePrincipals.handle(r);

@@ -16,7 +16,7 @@ public final class GraphSurface {
     public static Handler handler(Stores stores, VerificationKeys keys, String registrySuffix, long maxBodyBytes,
                                   Clock clock) {
         Directory directory = new Directory(stores.identities(), stores.transactions(), clock);
-        return new GraphHttp(new SurfaceResolver(registrySuffix), TokenVerifier.forGraph(keys, stores.identities(), clock),
+        return new GraphHandler(new SurfaceResolver(registrySuffix), TokenVerifier.forGraph(keys, stores.identities(), clock),
                 new GraphRoutes(directory), maxBodyBytes, clock);
     }
 }

@@ -2,16 +2,21 @@ package dev.cerulean.server.http;
 
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
-import io.javalin.Javalin;
-import io.javalin.config.RoutesConfig;
-import io.javalin.http.Context;
-import io.javalin.http.HttpResponseException;
+import dev.cerulean.core.error.EntraErrors;
+import dev.cerulean.core.error.GraphErrors;
+import dev.cerulean.core.id.RequestIds;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -25,192 +30,253 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The HTTPS server every surface shares: Jetty with one TLS connector, request ids, surface
- * selection, ARM's standard headers, and the one place errors become responses. The order of
- * what happens to a request is {@link #before} → the surface's route → {@link #fail} on error.
+ * The HTTPS server every surface shares: Jetty 12 core (no servlet layer) with one TLS connector.
+ * For every request, in this order: a request id, the surface (by Host, else by path) and the
+ * public base URL ({@link RequestContext}); the core surface handlers (registry data plane, Graph,
+ * ML regional API), each of which may take the request; then the routed surfaces (ARM, Entra,
+ * ops) through one {@link Routes} table, with ARM's standard headers, a 404 in the host's shape
+ * for another surface's path, and {@link #fail} as the one place an error becomes an answer.
+ * Every request is timed per surface, method and status.
  */
 public final class HttpFront {
 
     private static final Logger log = LoggerFactory.getLogger(HttpFront.class);
 
-    /** Everything the front needs to start. */
+    /**
+     * Everything the front needs to start.
+     *
+     * @param keyStore the server certificate; null serves plain HTTP (unit tests only)
+     */
     public record Settings(String host, int port, KeyStore keyStore, String keyStorePassword, long maxBodyBytes,
-                           io.micrometer.core.instrument.MeterRegistry metrics) {}
-
-    private static final String STARTED = "cerulean.started";
+                           MeterRegistry metrics) {}
 
     private final Settings settings;
     private final SurfaceResolver surfaces;
     private final Map<Surface, ErrorWriter> writers;
-    private final List<Consumer<RoutesConfig>> routeTables;
+    private final Routes routes = new Routes();
     private final List<Handler> coreSurfaces;
-    private Javalin app;
+    private final String[] coreNames;
+    private final RequestTimers timers;
+    private Server server;
 
     /**
+     * @param routeTables  the routed surfaces, each adding its routes to the one table in order
      * @param coreSurfaces surfaces served by Jetty core handlers (registry data plane, Graph, ML regional
      *                     API), consulted in order before the routed surfaces; each answers false for
      *                     requests that are not its own
      */
     public HttpFront(Settings settings, SurfaceResolver surfaces, Map<Surface, ErrorWriter> writers,
-                     List<Consumer<RoutesConfig>> routeTables, List<Handler> coreSurfaces) {
+                     List<Consumer<Routes>> routeTables, List<Handler> coreSurfaces) {
         this.settings = settings;
         this.surfaces = surfaces;
         this.writers = new EnumMap<>(writers);
-        this.routeTables = routeTables;
         this.coreSurfaces = List.copyOf(coreSurfaces);
+        this.coreNames = this.coreSurfaces.stream().map(HttpFront::surfaceName).toArray(String[]::new);
+        this.timers = new RequestTimers(settings.metrics());
+        routeTables.forEach(t -> t.accept(routes));
     }
 
     public HttpFront start() {
-        app = Javalin.create(cfg -> {
-            cfg.startup.showJavalinBanner = false;
-            cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.router.caseInsensitiveRoutes = true;
-            cfg.router.ignoreTrailingSlashes = true;
-            cfg.http.maxRequestSize = settings.maxBodyBytes();
-            cfg.http.generateEtags = false;
-            cfg.jetty.threadPool = threadPool();
-            cfg.jetty.addConnector((server, httpConfig) -> tlsConnector(server, httpConfig));
-            cfg.jetty.modifyServer(server -> {
-                server.setErrorHandler(new MalformedRequestHandler());
-                // Javalin appends its own handler to a sequence it finds on the server, so core surfaces go first.
-                server.setHandler(new Handler.Sequence(coreSurfaces.toArray(Handler[]::new)));
-            });
-            cfg.jetty.port = -1; // no plain-HTTP connector: every surface is HTTPS only
-            cfg.routes.before(this::before);
-            cfg.routes.after(this::after);
-            cfg.routes.exception(ApiError.class, (e, ctx) -> fail(ctx, e));
-            cfg.routes.exception(HttpResponseException.class, (e, ctx) -> fail(ctx, fromJavalin(e, ctx)));
-            cfg.routes.exception(Exception.class, (e, ctx) -> {
-                RequestContext rc = RequestContext.of(ctx);
-                String id = rc == null ? "unknown" : rc.requestId();
-                log.error("request {} {} {} failed", id, ctx.method(), ctx.path(), e);
-                fail(ctx, ArmErrors.internal(id));
-            });
-            routeTables.forEach(t -> t.accept(cfg.routes));
-        });
-        app.start();
+        server = new Server(threadPool());
+        server.addConnector(connector(server));
+        server.setErrorHandler(new MalformedRequestHandler());
+        Handler.Sequence root = new Handler.Sequence(coreSurfaces.toArray(Handler[]::new)) {
+            @Override
+            public boolean handle(Request request, Response response, Callback callback) {
+                return HttpFront.this.handle(request, response, callback);
+            }
+        };
+        server.setHandler(root); // the sequence starts and stops the core handlers; routing is ours
+        try {
+            server.start();
+        } catch (Exception e) {
+            stop();
+            throw new IllegalStateException("cannot start the HTTPS front on " + settings.host() + ":" + settings.port(), e);
+        }
         return this;
     }
 
     public int port() {
-        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getLocalPort();
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
     }
 
     public void stop() {
-        if (app != null) app.stop();
-    }
-
-    /** Request id, surface and public base URL for every request; ARM's standard headers for ARM. */
-    private void before(Context ctx) {
-        ctx.attribute(STARTED, System.nanoTime());
-        String requestId = dev.cerulean.core.id.RequestIds.next();
-        String correlation = ctx.header("x-ms-correlation-request-id");
-        String host = SurfaceResolver.hostName(ctx.host());
-        Surface byHost = surfaces.byHost(host);
-        Surface byPath = surfaces.byPath(ctx.path());
-        Surface surface = byHost != null ? byHost : byPath;
-        String hostHeader = ctx.host() == null ? "localhost:" + port() : ctx.host();
-        String baseUrl = "https://" + (hostHeader.endsWith(":443") ? hostHeader.substring(0, hostHeader.length() - 4) : hostHeader);
-        RequestContext rc = new RequestContext(requestId, correlation == null ? requestId : correlation, surface, baseUrl);
-        rc.attach(ctx);
-        if (surface == Surface.ARM) armHeaders(ctx, rc);
-        if (byHost != null && byHost != byPath) {
-            throw ApiError.of(404, surface == Surface.ARM ? "NotFound" : "not_found",
-                    "The path '" + ctx.path() + "' is not served on host '" + host + "'.");
+        if (server == null) return;
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("stopping the HTTPS front", e);
         }
     }
 
-    private record TimerKey(Surface surface, String method, int status) {}
-
-    private final java.util.concurrent.ConcurrentHashMap<TimerKey, io.micrometer.core.instrument.Timer> timers =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** One timer per surface, method and status: what /cerulean/metrics reports. Timers are cached: this runs per request. */
-    private void after(Context ctx) {
-        Long started = ctx.attribute(STARTED);
-        RequestContext rc = RequestContext.of(ctx);
-        if (started == null || rc == null) return;
-        TimerKey key = new TimerKey(rc.surface(), ctx.method().name(), ctx.statusCode());
-        timers.computeIfAbsent(key, k -> io.micrometer.core.instrument.Timer.builder("cerulean.http.requests")
-                        .tag("surface", k.surface().name().toLowerCase(Locale.ROOT))
-                        .tag("method", k.method())
-                        .tag("status", Integer.toString(k.status()))
-                        .register(settings.metrics()))
-                .record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+    private boolean handle(Request request, Response response, Callback callback) {
+        long started = System.nanoTime();
+        String path = request.getHttpURI().getPath();
+        String hostHeader = request.getHeaders().get(HttpHeader.HOST);
+        String host = SurfaceResolver.hostName(hostHeader);
+        Surface byHost = surfaces.byHost(host);
+        Surface byPath = surfaces.byPath(path);
+        Surface surface = byHost != null ? byHost : byPath;
+        String requestId = RequestIds.next();
+        String correlation = request.getHeaders().get("x-ms-correlation-request-id");
+        RequestContext rc = new RequestContext(requestId, correlation == null ? requestId : correlation, surface,
+                baseUrl(request, hostHeader));
+        rc.attach(request);
+        Exchange exchange = new Exchange(request, response, rc);
+        if (!coreSurfaces.isEmpty() && core(request, response, callback, exchange, started)) return true;
+        try {
+            if (surface == Surface.ARM) ArmHeaders.add(request, response, rc);
+            if (byHost != null && byHost != byPath) {
+                throw ApiError.of(404, surface == Surface.ARM ? "NotFound" : "not_found",
+                        "The path '" + path + "' is not served on host '" + host + "'.");
+            }
+            Routes.Match match = routes.match(request.getMethod(), path);
+            if (match.route() == null) throw match.pathKnown() ? methodNotAllowed(exchange) : notFound(exchange);
+            exchange.pathParams(match.params());
+            match.route().handle(exchange);
+        } catch (ApiError e) {
+            fail(exchange, e);
+        } catch (Exception e) {
+            log.error("request {} {} {} failed", requestId, request.getMethod(), path, e);
+            fail(exchange, ArmErrors.internal(requestId));
+        }
+        timers.record(surfaceTag(surface), request.getMethod(), exchange.status(), started);
+        exchange.finish(callback);
+        return true;
     }
 
-    private static void armHeaders(Context ctx, RequestContext rc) {
-        String clientRequestId = ctx.header("x-ms-client-request-id");
-        ctx.header("x-ms-request-id", rc.requestId());
-        ctx.header("x-ms-correlation-request-id", rc.correlationId());
-        ctx.header("x-ms-routing-request-id", "LOCAL:" + RoutingTime.now() + ":" + rc.requestId());
-        if (clientRequestId != null) ctx.header("x-ms-client-request-id", clientRequestId);
-        String limitHeader = switch (ctx.method().name()) {
-            case "GET", "HEAD" -> "x-ms-ratelimit-remaining-subscription-reads";
-            case "DELETE" -> "x-ms-ratelimit-remaining-subscription-deletes";
-            default -> "x-ms-ratelimit-remaining-subscription-writes";
+    /** Offers the request to each core surface; the one that takes it is timed when its answer completes. */
+    private boolean core(Request request, Response response, Callback callback, Exchange exchange, long started) {
+        TimedCallback timed = new TimedCallback(callback, request, response, started);
+        for (int i = 0; i < coreSurfaces.size(); i++) {
+            timed.surface = coreNames[i]; // a handler that declines has not touched the callback
+            try {
+                if (coreSurfaces.get(i).handle(request, response, timed)) return true;
+            } catch (Exception e) {
+                ApiError error = e instanceof ApiError api ? api : ArmErrors.internal(exchange.context().requestId());
+                if (!(e instanceof ApiError)) {
+                    log.error("request {} {} {} failed", exchange.context().requestId(), request.getMethod(), exchange.path(), e);
+                }
+                if (response.isCommitted()) {
+                    timed.failed(e);
+                } else {
+                    fail(exchange, error);
+                    exchange.finish(timed);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Completes the request's callback and records the core surface's timer. */
+    private final class TimedCallback implements Callback {
+        private final Callback delegate;
+        private final Request request;
+        private final Response response;
+        private final long started;
+        String surface;
+
+        TimedCallback(Callback delegate, Request request, Response response, long started) {
+            this.delegate = delegate;
+            this.request = request;
+            this.response = response;
+            this.started = started;
+        }
+
+        @Override
+        public void succeeded() {
+            timers.record(surface, request.getMethod(), response.getStatus(), started);
+            delegate.succeeded();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+            timers.record(surface, request.getMethod(), response.getStatus(), started);
+            delegate.failed(x);
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return delegate.getInvocationType();
+        }
+    }
+
+    /** The one place an error becomes an answer, in the shape of the request's surface. */
+    private void fail(Exchange exchange, ApiError error) {
+        ErrorWriter writer = writers.getOrDefault(exchange.context().surface(), writers.get(Surface.ARM));
+        if (error.status() >= 500) log.warn("answering {} {} with {}", exchange.method(), exchange.path(), error);
+        else log.debug("answering {} {} with {}", exchange.method(), exchange.path(), error);
+        writer.write(exchange, error);
+    }
+
+    private static ApiError notFound(Exchange exchange) {
+        return switch (exchange.context().surface()) {
+            case ARM -> ArmErrors.missingSubscription();
+            case REGISTRY -> ApiError.of(404, "NAME_UNKNOWN", "The path '" + exchange.path() + "' was not found.");
+            case ENTRA -> EntraErrors.endpointNotFound(exchange.path());
+            case OPS -> ApiError.of(404, "NotFound", "The path '" + exchange.path() + "' was not found.");
+            case GRAPH -> GraphErrors.unknownSegment(exchange.path()); // the Graph core handler takes its requests first
         };
-        ctx.header(limitHeader, limitHeader.endsWith("reads") ? "11999" : limitHeader.endsWith("deletes") ? "14999" : "1199");
-        ctx.header("Cache-Control", "no-cache");
-        ctx.header("Pragma", "no-cache");
-        ctx.header("Expires", "-1");
-        ctx.header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
-        ctx.header("X-Content-Type-Options", "nosniff");
     }
 
-    /** The one place an error becomes a response, in the shape of the request's surface. */
-    private void fail(Context ctx, ApiError error) {
-        RequestContext rc = RequestContext.of(ctx);
-        Surface surface = rc == null ? surfaces.byPath(ctx.path()) : rc.surface();
-        ErrorWriter writer = writers.getOrDefault(surface, writers.get(Surface.ARM));
-        if (error.status() >= 500) log.warn("answering {} {} with {}", ctx.method(), ctx.path(), error);
-        else log.debug("answering {} {} with {}", ctx.method(), ctx.path(), error);
-        writer.write(ctx, error);
+    private static ApiError methodNotAllowed(Exchange exchange) {
+        return exchange.context().surface() == Surface.ENTRA ? EntraErrors.methodNotAllowed(exchange.method())
+                : ArmErrors.methodNotAllowed(exchange.method());
     }
 
-    /** Javalin's own refusals (no route, body too large, ...) in the surface's shape. */
-    private ApiError fromJavalin(HttpResponseException e, Context ctx) {
-        RequestContext rc = RequestContext.of(ctx);
-        Surface surface = rc == null ? Surface.ARM : rc.surface();
-        return switch (e.getStatus()) {
-            case 404 -> surface == Surface.ARM ? ArmErrors.missingSubscription()
-                    : ApiError.of(404, surface == Surface.REGISTRY ? "NAME_UNKNOWN" : "not_found",
-                    "The path '" + ctx.path() + "' was not found.");
-            case 405 -> ArmErrors.methodNotAllowed(ctx.method().name());
-            case 413 -> ArmErrors.requestTooLarge(settings.maxBodyBytes());
-            default -> ApiError.of(e.getStatus(), surface == Surface.ARM ? "BadRequest" : "invalid_request",
-                    e.getMessage() == null ? "The request is invalid." : e.getMessage());
-        };
+    /** scheme://host[:port] as the client addressed us; the default port is left out. */
+    private String baseUrl(Request request, String hostHeader) {
+        String scheme = request.getHttpURI().getScheme();
+        String authority = hostHeader == null || hostHeader.isEmpty()
+                ? "localhost:" + Request.getLocalPort(request) : hostHeader;
+        String defaultPort = "https".equals(scheme) ? ":443" : ":80";
+        if (authority.endsWith(defaultPort)) authority = authority.substring(0, authority.length() - defaultPort.length());
+        return scheme + "://" + authority;
+    }
+
+    private static final String[] SURFACE_TAGS = java.util.Arrays.stream(Surface.values())
+            .map(s -> s.name().toLowerCase(Locale.ROOT)).toArray(String[]::new);
+
+    private static String surfaceTag(Surface surface) {
+        return SURFACE_TAGS[surface.ordinal()];
+    }
+
+    /** A core handler's metrics tag: its class name without a Handler/Surface suffix, lower-cased. */
+    private static String surfaceName(Handler handler) {
+        String name = handler.getClass().getSimpleName().replaceAll("(Handler|Surface)$", "");
+        return name.isEmpty() ? "core" : name.toLowerCase(Locale.ROOT);
     }
 
     private static QueuedThreadPool threadPool() {
-        QueuedThreadPool pool = new QueuedThreadPool(200, 8);
+        QueuedThreadPool pool = new QueuedThreadPool(200, 4);
         pool.setName("cerulean-http");
         if (Runtime.version().feature() >= 21) {
-            // Jetty 12 runs handlers on virtual threads when given a virtual-thread executor (JDK 21+).
+            // Jetty 12 runs blocking handlers on virtual threads when given a virtual-thread executor (JDK 21+).
             pool.setVirtualThreadsExecutor(VirtualThreads.executorOrNull());
         }
         return pool;
     }
 
-    private ServerConnector tlsConnector(org.eclipse.jetty.server.Server server, HttpConfiguration httpConfig) {
-        SslContextFactory.Server ssl = new SslContextFactory.Server();
-        ssl.setKeyStore(settings.keyStore());
-        ssl.setKeyStorePassword(settings.keyStorePassword());
-        ssl.setSniRequired(false);
-        HttpConfiguration https = new HttpConfiguration(httpConfig);
-        SecureRequestCustomizer src = new SecureRequestCustomizer();
-        src.setSniHostCheck(false); // one certificate names every host; clients reach us by many names
-        https.addCustomizer(src);
-        https.setSendServerVersion(false);
-        ServerConnector connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"),
-                new HttpConnectionFactory(https));
+    private ServerConnector connector(Server server) {
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        ServerConnector connector;
+        if (settings.keyStore() == null) {
+            connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        } else {
+            SslContextFactory.Server ssl = new SslContextFactory.Server();
+            ssl.setKeyStore(settings.keyStore());
+            ssl.setKeyStorePassword(settings.keyStorePassword());
+            ssl.setSniRequired(false);
+            SecureRequestCustomizer src = new SecureRequestCustomizer();
+            src.setSniHostCheck(false); // one certificate names every host; clients reach us by many names
+            http.addCustomizer(src);
+            connector = new ServerConnector(server, new SslConnectionFactory(ssl, "http/1.1"), new HttpConnectionFactory(http));
+        }
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         return connector;
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

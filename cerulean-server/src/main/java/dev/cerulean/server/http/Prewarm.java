@@ -1,6 +1,6 @@
 package dev.cerulean.server.http;
 
-import io.javalin.Javalin;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /**
@@ -14,7 +14,7 @@ public final class Prewarm {
     public static Thread start() {
         Thread t = new Thread(() -> {
             try {
-                Javalin.create(cfg -> cfg.startup.showJavalinBanner = false);
+                new Server();
                 new SslContextFactory.Server();
                 javax.net.ssl.SSLContext.getDefault();
             } catch (Throwable ignored) {

@@ -1,10 +1,11 @@
 package dev.cerulean.server.http;
 
-import io.javalin.http.Context;
+import org.eclipse.jetty.server.Request;
 
 /**
  * Typed per-request values set by the HTTP front (request id, surface, public base URL) and read
- * by handlers and error writers.
+ * by handlers and error writers. Core surface handlers find it as a request attribute
+ * ({@link #of(Request)}).
  *
  * @param requestId     GUID sent back as {@code x-ms-request-id}
  * @param correlationId the client's {@code x-ms-correlation-request-id}, or the request id
@@ -15,11 +16,15 @@ public record RequestContext(String requestId, String correlationId, Surface sur
 
     private static final String KEY = "cerulean.request";
 
-    public static RequestContext of(Context ctx) {
-        return ctx.attribute(KEY);
+    public static RequestContext of(Request request) {
+        return (RequestContext) request.getAttribute(KEY);
     }
 
-    public void attach(Context ctx) {
-        ctx.attribute(KEY, this);
+    public static RequestContext of(Exchange exchange) {
+        return exchange.context();
+    }
+
+    public void attach(Request request) {
+        request.setAttribute(KEY, this);
     }
 }

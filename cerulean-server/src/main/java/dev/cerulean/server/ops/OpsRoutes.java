@@ -1,6 +1,8 @@
 package dev.cerulean.server.ops;
 
-import io.javalin.config.RoutesConfig;
+import dev.cerulean.server.http.Routes;
+
+import java.nio.charset.StandardCharsets;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.function.BooleanSupplier;
@@ -21,12 +23,13 @@ public final class OpsRoutes {
         this.backend = backend;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/cerulean/health", ctx -> {
+    public void register(Routes routes) {
+        routes.get("/cerulean/health", ex -> {
             boolean ok = ready.getAsBoolean();
-            ctx.status(ok ? 200 : 503).contentType("application/json")
-                    .result("{\"status\":\"" + (ok ? "ready" : "starting") + "\",\"store\":\"" + backend + "\"}");
+            ex.status(ok ? 200 : 503).send("application/json", ("{\"status\":\"" + (ok ? "ready" : "starting")
+                    + "\",\"store\":\"" + backend + "\"}").getBytes(StandardCharsets.UTF_8));
         });
-        routes.get("/cerulean/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4").result(metrics.scrape()));
+        routes.get("/cerulean/metrics", ex -> ex.send("text/plain; version=0.0.4",
+                metrics.scrape().getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -1,12 +1,11 @@
 package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.EntraErrors;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.http.RequestContext;
 import dev.cerulean.server.http.Surface;
-import io.javalin.Javalin;
+import dev.cerulean.server.http.RoutesServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,29 +20,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class EntraErrorWriterTest {
 
-    static Javalin app;
+    static RoutesServer app;
     static final HttpClient http = HttpClient.newHttpClient();
     static final MutableClock clock = new MutableClock(Instant.parse("2023-06-02T21:00:26.512Z"));
 
     @BeforeAll
     static void start() {
         EntraErrorWriter writer = new EntraErrorWriter(clock);
-        app = Javalin.create(cfg -> {
-            cfg.routes.before("/traced", ctx -> new RequestContext("trace-guid", "corr-guid", Surface.ENTRA,
-                    "https://localhost:8443").attach(ctx));
-            cfg.routes.get("/secret", ctx -> { throw EntraErrors.invalidClientSecret("app-1"); });
-            cfg.routes.get("/traced", ctx -> { throw EntraErrors.invalidClientSecret("app-1"); });
-            cfg.routes.get("/throttled", ctx -> {
-                throw EntraErrors.invalidScope("x").withHeader("Retry-After", "60");
-            });
-            cfg.routes.get("/plain", ctx -> { throw EntraErrors.endpointNotFound("/plain"); });
-            cfg.routes.exception(ApiError.class, (e, ctx) -> writer.write(ctx, e));
-        }).start(0);
+        app = new RoutesServer(routes -> routes
+                .get("/secret", ex -> { throw EntraErrors.invalidClientSecret("app-1"); })
+                .get("/traced", ex -> { throw EntraErrors.invalidClientSecret("app-1"); })
+                .get("/throttled", ex -> { throw EntraErrors.invalidScope("x").withHeader("Retry-After", "60"); })
+                .get("/plain", ex -> { throw EntraErrors.endpointNotFound("/plain"); }),
+                writer, request -> request.getHttpURI().getPath().equals("/traced")
+                        ? new RequestContext("trace-guid", "corr-guid", Surface.ENTRA, "https://localhost:8443") : null);
     }
 
     @AfterAll
     static void stop() {
-        app.stop();
+        app.close();
     }
 
     private static HttpResponse<String> get(String path, String... headers) throws Exception {

@@ -1,14 +1,13 @@
 package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.entra.keys.SigningKeys;
 import dev.cerulean.server.http.RequestContext;
 import dev.cerulean.server.http.Surface;
 import dev.cerulean.store.Tenant;
-import io.javalin.Javalin;
+import dev.cerulean.server.http.RoutesServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The Entra routes on a real Javalin over plain HTTP on port 0, with in-memory stores, the
+ * The Entra routes on a real Jetty over plain HTTP on port 0, with in-memory stores, the
  * development bootstrap already run, and a small HTTP client. Start one per test class: key
  * generation and the development user's PBKDF2 hash make starting cost a few hundred milliseconds.
  */
@@ -36,7 +35,7 @@ public final class EntraTestServer implements AutoCloseable {
     public final MutableClock clock = MutableClock.atSystemTime();
     public final SigningKeys keys;
     public final Tenant tenant;
-    private final Javalin app;
+    private final RoutesServer app;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private EntraTestServer(String publicBaseUrl) {
@@ -45,14 +44,8 @@ public final class EntraTestServer implements AutoCloseable {
         tenant = identities.tenant(config.tenantId()).orElseThrow();
         EntraRoutes routes = new EntraRoutes(config, identities, values, keys, clock);
         EntraErrorWriter writer = new EntraErrorWriter(clock);
-        app = Javalin.create(cfg -> {
-            if (publicBaseUrl != null) {
-                cfg.routes.before(ctx -> new RequestContext("trace-1", "corr-1", Surface.ENTRA, publicBaseUrl)
-                        .attach(ctx));
-            }
-            routes.register(cfg.routes);
-            cfg.routes.exception(ApiError.class, (e, ctx) -> writer.write(ctx, e));
-        }).start(0);
+        app = new RoutesServer(routes::register, writer, publicBaseUrl == null ? null
+                : request -> new RequestContext("trace-1", "corr-1", Surface.ENTRA, publicBaseUrl));
     }
 
     public static EntraTestServer start() {
@@ -137,7 +130,7 @@ public final class EntraTestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
+        app.close();
         stores.close();
     }
 }

@@ -41,7 +41,8 @@ class CoreSurfacesTest {
                 new HttpFront.Settings("127.0.0.1", 0, ca.serverKeyStore(), ca.serverKeyStorePassword(), 1 << 20,
                         new SimpleMeterRegistry()),
                 new SurfaceResolver(".azurecr.io"), Map.of(Surface.ARM, new ArmErrorWriter("t"), Surface.OPS, new ArmErrorWriter("t")),
-                List.of(r -> r.get("/cerulean/routed", ctx -> ctx.result("routed"))), List.of(probe)).start();
+                List.of(r -> r.get("/cerulean/routed", ex -> ex.send("text/plain", "routed".getBytes(StandardCharsets.UTF_8)))),
+                List.of(probe)).start();
         try {
             HttpClient http = HttpClient.newBuilder().sslContext(ca.clientSslContext()).build();
             String base = "https://localhost:" + front.port();

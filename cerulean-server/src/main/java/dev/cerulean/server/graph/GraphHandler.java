@@ -6,6 +6,7 @@ import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.GraphErrors;
 import dev.cerulean.core.id.RequestIds;
 import dev.cerulean.core.json.Json;
+import dev.cerulean.server.http.RequestContext;
 import dev.cerulean.server.http.Surface;
 import dev.cerulean.server.http.SurfaceResolver;
 import dev.cerulean.server.security.Principal;
@@ -36,9 +37,9 @@ import java.util.Map;
  * everything else with false. Order per request: bounded body read → bearer token (Graph audience)
  * → {@link GraphRoutes} → JSON answer; any {@link ApiError} becomes Graph's error body.
  */
-public final class GraphHttp extends Handler.Abstract {
+public final class GraphHandler extends Handler.Abstract {
 
-    private static final Logger log = LoggerFactory.getLogger(GraphHttp.class);
+    private static final Logger log = LoggerFactory.getLogger(GraphHandler.class);
     static final String LOCAL_PREFIX = "/graph";
     static final String VERSION = "v1.0";
     private static final String JSON_TYPE =
@@ -50,7 +51,7 @@ public final class GraphHttp extends Handler.Abstract {
     private final long maxBodyBytes;
     private final Clock clock;
 
-    public GraphHttp(SurfaceResolver surfaces, TokenVerifier verifier, GraphRoutes routes, long maxBodyBytes,
+    public GraphHandler(SurfaceResolver surfaces, TokenVerifier verifier, GraphRoutes routes, long maxBodyBytes,
                      Clock clock) {
         this.surfaces = surfaces;
         this.verifier = verifier;
@@ -75,7 +76,8 @@ public final class GraphHttp extends Handler.Abstract {
         } else {
             return false;
         }
-        String requestId = RequestIds.next();
+        RequestContext context = RequestContext.of(request); // set by the HTTP front; absent when used alone
+        String requestId = context == null ? RequestIds.next() : context.requestId();
         String clientRequestId = request.getHeaders().get("client-request-id");
         if (clientRequestId == null) clientRequestId = request.getHeaders().get("x-ms-client-request-id");
         response.getHeaders().put("request-id", requestId);
