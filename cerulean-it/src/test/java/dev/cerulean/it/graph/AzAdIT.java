@@ -150,4 +150,19 @@ class AzAdIT {
         assertThat(az.json("ad", "sp", "show", "--id", created.get("appId").asText(), "--output", "json")
                 .get("appId").asText()).isEqualTo(created.get("appId").asText());
     }
+
+    @Test
+    void roleAssignmentAssigneesResolveThroughGraph() {
+        Az az = loggedIn();
+        String appId = az.json("ad", "sp", "create-for-rbac", "--name", "assignee", "--output", "json")
+                .get("appId").asText();
+        String scope = "/subscriptions/" + server.config().subscriptionId();
+        // az resolves --assignee with Graph (users by UPN, principals by name, getByIds; graph-rbac.md §2.6)
+        // before any ARM call; Debian's az then stops in its authorization SDK (§0).
+        for (String assignee : java.util.List.of(appId, "dev@cerulean.onmicrosoft.com")) {
+            Processes.Result r = az.run("role", "assignment", "create", "--assignee", assignee, "--role", "Reader",
+                    "--scope", scope);
+            assertThat(r.stderr()).doesNotContain("Cannot find user or service principal");
+        }
+    }
 }

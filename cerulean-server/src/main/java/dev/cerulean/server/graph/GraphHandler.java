@@ -123,6 +123,7 @@ public final class GraphHandler extends Handler.Abstract {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
             String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+            if (key.startsWith("$")) key = key.toLowerCase(java.util.Locale.ROOT); // OData system options: any case
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
             if (out.putIfAbsent(key, value) != null) {
                 throw GraphErrors.invalidQueryOption(key, value); // OData: a query option may appear once
