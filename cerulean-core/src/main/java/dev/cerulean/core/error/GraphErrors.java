@@ -93,6 +93,11 @@ public final class GraphErrors {
                 + "updated, or restored because the service principal name " + appId + " is already in use.");
     }
 
+    public static ApiError identifierUriTaken() {
+        return ApiError.of(400, "Request_BadRequest",
+                "Another object with the same value for property identifierUris already exists.");
+    }
+
     public static ApiError passwordNotFound(String keyId) {
         return ApiError.of(400, "Request_BadRequest", "No password credential found with keyId '" + keyId + "'.");
     }

@@ -88,6 +88,7 @@ final class ApplicationsApi {
         String displayName = GraphBodies.optionalString(body, "displayName");
         if (displayName == null || displayName.isBlank()) throw GraphErrors.missingProperty("displayName");
         body.remove("displayName");
+        checkUniqueIdentifierUris(r, body, null);
         Application app = directory.createApplication(r.tenantId(), displayName, Json.write(body));
         return GraphResponse.created(GraphObjects.entity(r.base(), "applications", render(r, app)));
     }
@@ -100,6 +101,7 @@ final class ApplicationsApi {
             if (displayName == null || displayName.isBlank()) throw GraphErrors.invalidValue("displayName", "a name");
             body.remove("displayName");
         }
+        checkUniqueIdentifierUris(r, body, app.objectId());
         ObjectNode document = (ObjectNode) Json.parse(app.document());
         document.setAll(body);
         identities.updateApplication(new Application(app.tenantId(), app.objectId(), app.appId(), displayName,
@@ -129,6 +131,21 @@ final class ApplicationsApi {
         body.remove(body.properties().stream().map(java.util.Map.Entry::getKey).filter(n -> n.startsWith("@odata."))
                 .toList());
         return body;
+    }
+
+    /** An identifier URI names one application of the tenant, as in Entra (case-insensitively). */
+    private void checkUniqueIdentifierUris(GraphRequest r, ObjectNode body, String selfObjectId) {
+        if (!body.path("identifierUris").isArray() || body.path("identifierUris").isEmpty()) return;
+        Set<String> wanted = new java.util.HashSet<>();
+        body.path("identifierUris").forEach(uri -> wanted.add(uri.asText().toLowerCase(Locale.ROOT)));
+        for (Application other : identities.applications(r.tenantId())) {
+            if (other.objectId().equals(selfObjectId)) continue;
+            for (var uri : Json.parse(other.document()).path("identifierUris")) {
+                if (wanted.contains(uri.asText().toLowerCase(Locale.ROOT))) {
+                    throw GraphErrors.identifierUriTaken();
+                }
+            }
+        }
     }
 
     private ObjectNode render(GraphRequest r, Application app) {

@@ -65,6 +65,8 @@ class GraphBadInputTest {
                 new Case("secrets in a create", "POST", "/applications",
                         "{\"displayName\": \"x\", \"passwordCredentials\": [{\"secretText\": \"mine\"}]}", 400,
                         "Request_BadRequest"),
+                new Case("identifier URI of another application", "POST", "/applications",
+                        "{\"displayName\": \"x\", \"identifierUris\": [\"API://Target\"]}", 400, "Request_BadRequest"),
                 new Case("accountEnabled not a boolean", "PATCH", "/servicePrincipals/{sp}", "{\"accountEnabled\": \"yes\"}",
                         400, "Request_BadRequest"),
                 new Case("principal without application", "POST", "/servicePrincipals", "{\"appId\": \"" + UNKNOWN + "\"}",
@@ -121,7 +123,8 @@ class GraphBadInputTest {
     @BeforeAll
     static void start() {
         graph = new GraphTestServer();
-        JsonNode created = graph.graph("POST", "/applications", "{\"displayName\": \"target\"}").json();
+        JsonNode created = graph.graph("POST", "/applications",
+                "{\"displayName\": \"target\", \"identifierUris\": [\"api://target\"]}").json();
         app = created.get("id").asText();
         appId = created.get("appId").asText();
         graph.graph("POST", "/applications/" + app + "/addPassword", "{}");
