@@ -3,6 +3,7 @@ package dev.cerulean.server.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.GraphErrors;
+import dev.cerulean.core.json.Json;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ final class GraphBodies {
     static ObjectNode object(JsonNode body, boolean required) {
         if (body == null) {
             if (required) throw GraphErrors.unreadableBody();
-            return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            return Json.object();
         }
         if (!body.isObject()) throw GraphErrors.unreadableBody();
         return (ObjectNode) body;

@@ -3,6 +3,7 @@ package dev.cerulean.server.graph;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.GraphErrors;
+import dev.cerulean.core.json.Json;
 import dev.cerulean.server.directory.Directory;
 import dev.cerulean.server.directory.NewPassword;
 
@@ -46,8 +47,7 @@ final class Passwords {
         }
         NewPassword added = directory.addPassword(request.tenantId(), ownerId, appId, displayName, start, end);
         ObjectNode out = GraphObjects.password(added.credential(), added.secretText());
-        ObjectNode answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-                .put("@odata.context", request.base() + "/$metadata#microsoft.graph.passwordCredential");
+        ObjectNode answer = Json.object().put("@odata.context", request.base() + "/$metadata#microsoft.graph.passwordCredential");
         answer.setAll(out);
         return GraphResponse.ok(answer);
     }
