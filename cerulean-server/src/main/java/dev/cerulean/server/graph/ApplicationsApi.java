@@ -78,9 +78,10 @@ final class ApplicationsApi {
         String domain = publisherDomain(r);
         List<ObjectNode> items = new ArrayList<>();
         for (Application app : identities.applications(r.tenantId())) {
-            items.add(GraphObjects.application(app, domain, identities.passwordCredentials(app.objectId())));
+            items.add(GraphObjects.application(app, domain, List.of()));
         }
-        return GraphCollection.page(r, items, FILTERS, "applications", "applications");
+        return GraphCollection.page(r, items, FILTERS, "applications", "applications", item -> GraphObjects
+                .withPasswords(item, identities.passwordCredentials(item.path("id").asText())));
     }
 
     private GraphResponse create(GraphRequest r) {

@@ -32,6 +32,15 @@ final class GraphCollection {
      */
     static ObjectNode page(GraphRequest request, List<ObjectNode> items, GraphFilter.Allowed allowed, String path,
                            String entitySet) {
+        return page(request, items, allowed, path, entitySet, item -> item);
+    }
+
+    /**
+     * @param finish completes a member that made it into the page (e.g. with its credentials), so
+     *               that filtering a large directory reads only what it answers
+     */
+    static ObjectNode page(GraphRequest request, List<ObjectNode> items, GraphFilter.Allowed allowed, String path,
+                           String entitySet, java.util.function.UnaryOperator<ObjectNode> finish) {
         checkOptions(request.query());
         GraphFilter filter = GraphFilter.parse(request.query().get("$filter"), allowed);
         int top = top(request.query().get("$top"));
@@ -51,7 +60,8 @@ final class GraphCollection {
                 more = true;
                 break;
             }
-            value.add(select.isEmpty() ? item : selected(item, select));
+            ObjectNode finished = finish.apply(item);
+            value.add(select.isEmpty() ? finished : selected(finished, select));
             last = id;
         }
         if (more) out.put("@odata.nextLink", nextLink(request, path, last));

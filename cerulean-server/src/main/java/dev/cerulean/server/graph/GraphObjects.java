@@ -108,6 +108,12 @@ final class GraphObjects {
         return out;
     }
 
+    /** The object with its stored credentials in place of whatever it had. */
+    static ObjectNode withPasswords(ObjectNode object, List<PasswordCredential> credentials) {
+        object.set("passwordCredentials", passwords(credentials));
+        return object;
+    }
+
     private static ArrayNode passwords(List<PasswordCredential> credentials) {
         ArrayNode out = Json.MAPPER.createArrayNode();
         credentials.forEach(c -> out.add(password(c, null)));

@@ -85,10 +85,10 @@ final class ServicePrincipalsApi {
         identities.applications(r.tenantId()).forEach(app -> apps.put(app.appId(), app));
         List<ObjectNode> items = new ArrayList<>();
         for (ServicePrincipal sp : identities.servicePrincipals(r.tenantId())) {
-            items.add(GraphObjects.servicePrincipal(sp, apps.get(sp.appId()), r.tenantId(),
-                    identities.passwordCredentials(sp.objectId())));
+            items.add(GraphObjects.servicePrincipal(sp, apps.get(sp.appId()), r.tenantId(), List.of()));
         }
-        return GraphCollection.page(r, items, FILTERS, "servicePrincipals", "servicePrincipals");
+        return GraphCollection.page(r, items, FILTERS, "servicePrincipals", "servicePrincipals", item -> GraphObjects
+                .withPasswords(item, identities.passwordCredentials(item.path("id").asText())));
     }
 
     private GraphResponse create(GraphRequest r) {
