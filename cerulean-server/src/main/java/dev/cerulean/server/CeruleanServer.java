@@ -21,6 +21,7 @@ import dev.cerulean.server.entra.EntraErrorWriter;
 import dev.cerulean.server.entra.EntraRoutes;
 import dev.cerulean.server.directory.Directory;
 import dev.cerulean.server.directory.NewServicePrincipal;
+import dev.cerulean.server.providers.DependentProviders;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -98,6 +99,8 @@ public final class CeruleanServer implements AutoCloseable {
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
 
             List<ResourceProvider> providers = new ArrayList<>();
+            DependentProviders dependents = DependentProviders.create(config, stores, clock);
+            providers.addAll(dependents.all());
             providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
                     SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
             providers.addAll(extraProviders);
@@ -113,6 +116,7 @@ public final class CeruleanServer implements AutoCloseable {
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
                     new CloudMetadata(config.registrySuffix()));
+            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);

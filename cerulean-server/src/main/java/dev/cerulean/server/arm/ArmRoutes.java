@@ -50,6 +50,22 @@ public final class ArmRoutes {
         this.metadata = metadata;
     }
 
+    /**
+     * Endpoints another package serves under {@code /subscriptions/{sub}} (the deployments engine);
+     * {@code lower} and {@code orig} are the segments after the subscription id. Answers null when the
+     * path is not its own.
+     */
+    public interface SubscriptionExtension {
+        ArmResponse route(ArmRequest req, String subscriptionId, List<String> lower, List<String> orig);
+    }
+
+    private final List<SubscriptionExtension> extensions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Adds endpoints of another package, consulted before the built-in ones under a subscription. */
+    public void extend(SubscriptionExtension extension) {
+        extensions.add(extension);
+    }
+
     /** Path prefixes that belong to ARM, for the HTTP front. */
     public static final List<String> PREFIXES = List.of("/subscriptions", "/tenants", "/providers", "/metadata");
 
@@ -81,6 +97,10 @@ public final class ArmRoutes {
         List<String> versions = s.isEmpty() || s.get(0).equals("locations") ? Subscriptions.API_VERSIONS : Providers.API_VERSIONS;
         ArmRequest req = with(raw, caller, builtinPath ? pipeline.apiVersion(raw.queryParam("api-version"), versions)
                 : pipeline.apiVersion(raw.queryParam("api-version"), List.of()));
+        for (SubscriptionExtension e : extensions) {
+            ArmResponse r = e.route(req, sub, s, orig);
+            if (r != null) return r;
+        }
 
         // /subscriptions/{sub}
         if (s.isEmpty()) return get(m, () -> subscriptions.get(sub, caller));

@@ -262,6 +262,9 @@ public final class HttpFront {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // az resource create without a parent path asks for providers/{ns}//{type}/{name}; ARM ignores the empty segment
+        http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("cerulean",
+                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
         ServerConnector connector;
         if (settings.keyStore() == null) {
             connector = new ServerConnector(server, new HttpConnectionFactory(http));

@@ -14,6 +14,7 @@ import dev.cerulean.server.arm.spi.DeleteContext;
 import dev.cerulean.server.arm.spi.LroPolicy;
 import dev.cerulean.server.arm.spi.LroStyle;
 import dev.cerulean.server.arm.spi.ResourceAction;
+import dev.cerulean.server.arm.spi.ResourceBehavior;
 import dev.cerulean.server.arm.spi.WriteContext;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -139,6 +140,7 @@ public final class ResourceHandler {
             if (!store.put(rec, cond)) throw ArmErrors.concurrentUpdate(id.id());
             ArmResponse r = ArmResponse.raw(create ? 201 : 200, rec.body());
             if (t.spec().etag()) r = r.withHeader("ETag", etag);
+            if (create) r = createdAnswer(r, policy, t.spec().behavior());
             if (policy.isAsync()) {
                 // With zero polls the work is already done; the answer still has the async form clients expect.
                 var op = pending ? operations.start("create", id.key(), policy.polls(), null)
@@ -285,6 +287,17 @@ public final class ResourceHandler {
         if (ifNoneMatch != null && ifNoneMatch.trim().equals("*") && existing != null && !mustExist) {
             throw ArmErrors.preconditionFailed();
         }
+    }
+
+    /**
+     * A Location-style create answers 202 with no body (the result comes from the Location URL, as
+     * storage accounts do: their SDKs accept 200 or 202, never 201); a synchronous one answers the
+     * status the type's service uses.
+     */
+    private static ArmResponse createdAnswer(ArmResponse r, LroPolicy policy, ResourceBehavior behavior) {
+        if (policy.style() == LroStyle.LOCATION) return new ArmResponse(202, r.headers(), null);
+        if (r.status() == 201 && behavior.createdStatus() != 201) return new ArmResponse(behavior.createdStatus(), r.headers(), r.body());
+        return r;
     }
 
     private static void validateGenericName(ResourceId id, ResolvedType t) {

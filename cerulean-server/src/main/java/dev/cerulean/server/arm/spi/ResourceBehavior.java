@@ -30,4 +30,12 @@ public interface ResourceBehavior {
 
     /** Side effects after the resource tree is gone, in the same transaction. */
     default void afterDelete(DeleteContext ctx) {}
+
+    /**
+     * The status a synchronous create answers: ARM allows 200 or 201, and some services' SDKs accept
+     * only the one their service sends (Application Insights components: 200 only).
+     */
+    default int createdStatus() {
+        return 201;
+    }
 }

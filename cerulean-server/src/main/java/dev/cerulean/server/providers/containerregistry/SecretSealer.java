@@ -28,7 +28,7 @@ import java.util.Set;
  * The key lives in a file of its own (32 random bytes, mode 600), never in the database: a copy of
  * the database alone reveals no password. Thread-safe.
  */
-public final class SecretSealer {
+public final class SecretSealer implements dev.cerulean.server.arm.spi.Sealer {
 
     private static final int KEY_BYTES = 32;
     private static final int NONCE_BYTES = 12;

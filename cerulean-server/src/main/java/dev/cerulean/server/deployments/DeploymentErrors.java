@@ -1,0 +1,64 @@
+package dev.cerulean.server.deployments;
+
+import dev.cerulean.core.error.ApiError;
+import dev.cerulean.templates.TemplateException;
+
+import java.util.List;
+
+/** Errors of the deployment resource with ARM's codes and texts (deployments.md §2.4, §2.8, §2.12). */
+final class DeploymentErrors {
+    private DeploymentErrors() {}
+
+    static final String FAILED_MESSAGE = "At least one resource deployment operation failed. Please list deployment operations for"
+            + " details. Please see https://aka.ms/arm-deployment-operations for usage details.";
+
+    static ApiError notFound(String name) {
+        return ApiError.of(404, "DeploymentNotFound", "Deployment '" + name + "' could not be found.");
+    }
+
+    static ApiError active(String name, String since) {
+        return ApiError.of(409, "DeploymentActive", "Unable to edit or replace deployment '" + name + "': previous deployment from '"
+                + since + "' is still active (expiration time is '" + since + "'). Please see https://aka.ms/arm-deploy for usage details.");
+    }
+
+    static ApiError cannotBeCanceled(String name, String state) {
+        return ApiError.of(409, "DeploymentCannotBeCanceled", "The deployment '" + name + "' cannot be canceled: its provisioning"
+                + " state is '" + state + "'.");
+    }
+
+    static ApiError cannotDeleteActive(String name) {
+        return ApiError.of(409, "DeploymentActive", "The deployment '" + name + "' is still running and cannot be deleted.");
+    }
+
+    static ApiError locationRequired() {
+        return ApiError.of(400, "InvalidDeploymentLocation", "The 'location' property is required for deployments at this scope.");
+    }
+
+    static ApiError scopeNotSupported(String scope) {
+        return ApiError.of(400, "UnsupportedDeploymentScope", "Deployments at the " + scope + " scope are not supported yet.");
+    }
+
+    static ApiError linkedTemplate(String uri) {
+        return ApiError.of(400, "InvalidTemplate", "Deployment template validation failed: 'The linked template '" + uri
+                + "' cannot be fetched: Cerulean only deploys templates sent inline (az inlines --template-file).'.");
+    }
+
+    static ApiError invalidTemplate(TemplateException e) {
+        return e.toApiError();
+    }
+
+    /** Preflight refusal naming the tracking id, with the provider's error as its detail (§2.12). */
+    static ApiError invalidDeployment(String name, String trackingId, List<ApiError.Detail> details) {
+        return ApiError.of(400, "InvalidTemplateDeployment", "The template deployment '" + name + "' is not valid according to the"
+                + " validation procedure. The tracking id is '" + trackingId + "'. See inner errors for details.").withDetails(details);
+    }
+
+    static ApiError.Detail resourceFailure(String code, String message, String target) {
+        return new ApiError.Detail(code, message, target);
+    }
+
+    /** {@code reference()} of a resource that does not exist: an evaluation error of the resource that used it. */
+    static dev.cerulean.templates.TemplateException referenceNotFound(String id) {
+        return dev.cerulean.templates.TemplateErrors.functionFailed("reference", "the resource '" + id + "' was not found.");
+    }
+}

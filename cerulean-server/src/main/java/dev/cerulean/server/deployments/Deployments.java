@@ -1,0 +1,257 @@
+package dev.cerulean.server.deployments;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ArmErrors;
+import dev.cerulean.core.json.Json;
+import dev.cerulean.server.arm.ArmRequest;
+import dev.cerulean.server.arm.ArmResponse;
+import dev.cerulean.server.arm.ArmRoutes;
+import dev.cerulean.store.ResourceStore;
+import dev.cerulean.templates.DeploymentContext;
+import dev.cerulean.templates.DeploymentPlan;
+import dev.cerulean.templates.TemplateEngine;
+import dev.cerulean.templates.TemplateException;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code Microsoft.Resources/deployments} at resource-group and subscription scope (deployments.md
+ * §1-§2): the route table of its endpoints, read top to bottom in {@link #route}, and their handlers.
+ * A PUT is checked completely (template, parameters, dependency graph) before it is accepted, then
+ * runs in the background as a long-running operation.
+ */
+public final class Deployments implements ArmRoutes.SubscriptionExtension {
+    private final ArmRoutes arm;
+    private final ResourceStore store;
+    private final DeploymentHistory history;
+    private final DeploymentRunner runner;
+    private final ExecutorService executor;
+    private final Clock clock;
+    private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
+
+    public Deployments(ArmRoutes arm, ResourceStore store, ExecutorService executor, Clock clock) {
+        this.arm = arm;
+        this.store = store;
+        this.history = new DeploymentHistory(store, clock);
+        this.runner = new DeploymentRunner(history, clock);
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @Override
+    public ArmResponse route(ArmRequest req, String sub, List<String> s, List<String> o) {
+        // /subscriptions/{sub}/resourcegroups/{rg}/providers/Microsoft.Resources/deployments[/...]
+        if (s.size() >= 5 && s.get(0).equals("resourcegroups") && s.get(2).equals("providers")
+                && s.get(3).equals("microsoft.resources") && s.get(4).equals("deployments")) {
+            return deployment(req, new DeploymentHistory.Scope(sub, groupName(sub, o.get(1))), s.subList(5, s.size()), o.subList(5, o.size()));
+        }
+        // /subscriptions/{sub}/resourcegroups/{rg}/deployments/{name}/operations[/{id}] (no providers segment)
+        if (s.size() >= 5 && s.get(0).equals("resourcegroups") && s.get(2).equals("deployments") && s.get(4).equals("operations")) {
+            return operations(req, new DeploymentHistory.Scope(sub, groupName(sub, o.get(1))), o.get(3), s.size() > 5 ? o.get(5) : null);
+        }
+        // /subscriptions/{sub}/providers/Microsoft.Resources/deployments[/...]
+        if (s.size() >= 3 && s.get(0).equals("providers") && s.get(1).equals("microsoft.resources") && s.get(2).equals("deployments")) {
+            return deployment(req, new DeploymentHistory.Scope(sub, null), s.subList(3, s.size()), o.subList(3, o.size()));
+        }
+        return null;
+    }
+
+    private ArmResponse deployment(ArmRequest req, DeploymentHistory.Scope scope, List<String> s, List<String> o) {
+        String m = req.method();
+        if (s.isEmpty()) return only(m, "GET", () -> list(req, scope));
+        String name = o.get(0);
+        if (s.size() == 1) {
+            return switch (m) {
+                case "GET" -> ArmResponse.json(200, find(scope, name));
+                case "HEAD" -> history.get(scope, name).isPresent() ? ArmResponse.empty(204) : ArmResponse.empty(404);
+                case "PUT" -> put(req, scope, name);
+                case "DELETE" -> delete(scope, name);
+                default -> throw ArmErrors.methodNotAllowed(m);
+            };
+        }
+        String action = s.get(1);
+        if (s.size() == 2 && action.equals("operations")) return operations(req, scope, name, null);
+        if (s.size() == 3 && action.equals("operations")) return operations(req, scope, name, o.get(2));
+        if (s.size() == 3 && action.equals("operationstatuses")) {
+            return only(m, "GET", () -> ArmResponse.json(200, DeploymentDocuments.status(find(scope, name))));
+        }
+        if (s.size() == 2) {
+            return switch (action) {
+                case "validate" -> only(m, "POST", () -> validate(req, scope, name));
+                case "whatif" -> only(m, "POST", () -> whatIf(req, scope, name));
+                case "cancel" -> only(m, "POST", () -> cancel(scope, name));
+                case "exporttemplate" -> only(m, "POST", () -> exportTemplate(scope, name));
+                default -> throw ArmErrors.notFound(req.path());
+            };
+        }
+        throw ArmErrors.notFound(req.path());
+    }
+
+    // --- handlers ------------------------------------------------------------------------------
+
+    private ArmResponse put(ArmRequest req, DeploymentHistory.Scope scope, String name) {
+        history.get(scope, name).ifPresent(existing -> {
+            String state = existing.path("properties").path("provisioningState").asText();
+            if (state.equals("Accepted") || state.equals("Running")) {
+                throw DeploymentErrors.active(name, existing.path("properties").path("timestamp").asText());
+            }
+        });
+        Prepared p = prepare(req, scope, name);
+        history.replace(scope, name, p.doc(), p.request().template().root());
+        if (scope.resourceGroup() != null) groom(scope);
+        AtomicBoolean cancel = new AtomicBoolean();
+        String key = scope.deploymentId(name).toLowerCase(Locale.ROOT);
+        running.put(key, cancel);
+        ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
+        ObjectNode doc = p.doc().deepCopy();
+        executor.submit(() -> {
+            try {
+                runner.run(new DeploymentRunner.Job(scope, name, p.plan(), loopback, doc, cancel, true));
+            } catch (RuntimeException e) {
+                ObjectNode props = (ObjectNode) doc.get("properties");
+                props.put("provisioningState", "Failed");
+                props.set("error", Json.object().put("code", "InternalServerError").put("message", "The deployment failed unexpectedly."));
+                history.save(scope, name, doc);
+            } finally {
+                running.remove(key);
+            }
+        });
+        String status = req.baseUrl() + scope.deploymentId(name) + "/operationStatuses/" + UUID.randomUUID().toString().replace("-", "")
+                + "?api-version=" + req.apiVersion();
+        return ArmResponse.json(201, p.doc()).withHeader("Azure-AsyncOperation", status).withHeader("Retry-After", "1");
+    }
+
+    private ArmResponse validate(ArmRequest req, DeploymentHistory.Scope scope, String name) {
+        Prepared p = prepare(req, scope, name);
+        return ArmResponse.json(200, DeploymentDocuments.validated(p.doc(), p.plan()));
+    }
+
+    private ArmResponse whatIf(ArmRequest req, DeploymentHistory.Scope scope, String name) {
+        Prepared p = prepare(req, scope, name);
+        ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
+        return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback));
+    }
+
+    private ArmResponse cancel(DeploymentHistory.Scope scope, String name) {
+        ObjectNode doc = find(scope, name);
+        AtomicBoolean flag = running.get(scope.deploymentId(name).toLowerCase(Locale.ROOT));
+        String state = doc.path("properties").path("provisioningState").asText();
+        if (flag == null || !(state.equals("Accepted") || state.equals("Running"))) throw DeploymentErrors.cannotBeCanceled(name, state);
+        flag.set(true);
+        return ArmResponse.empty(204);
+    }
+
+    private ArmResponse exportTemplate(DeploymentHistory.Scope scope, String name) {
+        find(scope, name);
+        JsonNode template = history.template(scope, name);
+        return ArmResponse.json(200, Json.object().set("template", template == null ? Json.object() : template));
+    }
+
+    private ArmResponse delete(DeploymentHistory.Scope scope, String name) {
+        if (running.containsKey(scope.deploymentId(name).toLowerCase(Locale.ROOT))) throw DeploymentErrors.cannotDeleteActive(name);
+        history.delete(scope, name);
+        return ArmResponse.empty(204);
+    }
+
+    private ArmResponse list(ArmRequest req, DeploymentHistory.Scope scope) {
+        String filter = req.queryParam("$filter");
+        String state = null;
+        if (filter != null && !filter.isBlank()) {
+            var mt = java.util.regex.Pattern.compile("^\\s*provisioningState\\s+eq\\s+'([^']*)'\\s*$", java.util.regex.Pattern.CASE_INSENSITIVE)
+                    .matcher(filter);
+            if (!mt.matches()) throw ArmErrors.invalidFilter(filter);
+            state = mt.group(1);
+        }
+        ArrayNode value = Json.MAPPER.createArrayNode();
+        for (JsonNode d : history.list(scope)) {
+            if (state == null || d.path("properties").path("provisioningState").asText().equalsIgnoreCase(state)) value.add(d);
+        }
+        return ArmResponse.json(200, Json.object().set("value", value));
+    }
+
+    private ArmResponse operations(ArmRequest req, DeploymentHistory.Scope scope, String name, String operationId) {
+        if (!req.method().equals("GET")) throw ArmErrors.methodNotAllowed(req.method());
+        find(scope, name);
+        List<JsonNode> ops = history.operations(scope, name);
+        if (operationId == null) {
+            ArrayNode value = Json.MAPPER.createArrayNode();
+            ops.forEach(value::add);
+            return ArmResponse.json(200, Json.object().set("value", value));
+        }
+        return ops.stream().filter(op -> op.path("operationId").asText().equalsIgnoreCase(operationId)).findFirst()
+                .map(op -> ArmResponse.json(200, op)).orElseThrow(() -> ArmErrors.operationNotFound(operationId));
+    }
+
+    /** ARM's automatic history deletion (deployments.md §2.10): past 775 entries, the oldest go until 750 remain. */
+    private void groom(DeploymentHistory.Scope scope) {
+        List<JsonNode> all = history.list(scope);
+        if (all.size() <= GROOM_ABOVE) return;
+        List<JsonNode> oldest = new java.util.ArrayList<>(all);
+        oldest.sort(java.util.Comparator.comparing(d -> d.path("properties").path("timestamp").asText()));
+        int excess = all.size() - GROOM_TO;
+        for (JsonNode d : oldest) {
+            if (excess <= 0) break;
+            String n = d.path("name").asText();
+            if (running.containsKey(scope.deploymentId(n).toLowerCase(Locale.ROOT))) continue;
+            history.delete(scope, n);
+            excess--;
+        }
+    }
+
+    static final int GROOM_ABOVE = 775;
+    static final int GROOM_TO = 750;
+
+    // --- shared ----------------------------------------------------------------------------------
+
+    private record Prepared(DeploymentRequest request, DeploymentPlan plan, ObjectNode doc) {}
+
+    /** Parses and plans a request: everything that can refuse it happens here, before anything is created. */
+    private Prepared prepare(ArmRequest req, DeploymentHistory.Scope scope, String name) {
+        DeploymentRequest request = DeploymentRequest.parse(req.body(), scope.resourceGroup() == null);
+        DeploymentContext dc = context(req, scope, name, request.location());
+        DeploymentPlan plan;
+        try {
+            plan = TemplateEngine.plan(request.template(), request.parameters(), dc);
+        } catch (TemplateException e) {
+            throw DeploymentErrors.invalidTemplate(e);
+        }
+        String correlation = req.header("x-ms-correlation-request-id");
+        ObjectNode doc = DeploymentDocuments.accepted(scope, name, request.location(), plan, request.mode(), Json.armTime(clock.instant()),
+                correlation != null ? correlation : UUID.randomUUID().toString());
+        return new Prepared(request, plan, doc);
+    }
+
+    private DeploymentContext context(ArmRequest req, DeploymentHistory.Scope scope, String name, String location) {
+        String tenant = req.caller() == null ? null : req.caller().tenantId();
+        if (scope.resourceGroup() == null) return DeploymentContext.subscription(tenant, scope.subscriptionId(), location, name);
+        ObjectNode rg = (ObjectNode) Json.parse(store.get(scope.key()).orElseThrow().body());
+        return DeploymentContext.resourceGroup(tenant, scope.subscriptionId(), new DeploymentContext.ResourceGroup(
+                rg.path("name").asText(), rg.path("location").asText(), rg.get("tags"), rg.path("managedBy").asText(null)), name);
+    }
+
+    /** The group's name as stored (uniqueString hashes {@code resourceGroup().id} case-sensitively). */
+    private String groupName(String sub, String requested) {
+        String key = ("/subscriptions/" + sub + "/resourcegroups/" + requested).toLowerCase(Locale.ROOT);
+        return store.get(key).map(r -> r.name()).orElseThrow(() -> ArmErrors.resourceGroupNotFound(requested));
+    }
+
+    private ObjectNode find(DeploymentHistory.Scope scope, String name) {
+        return history.get(scope, name).orElseThrow(() -> DeploymentErrors.notFound(name));
+    }
+
+    private interface Handler { ArmResponse handle(); }
+
+    private static ArmResponse only(String method, String allowed, Handler h) {
+        if (!method.equals(allowed)) throw ArmErrors.methodNotAllowed(method);
+        return h.handle();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.cerulean.server.deployments;
+
+import dev.cerulean.core.error.ApiError;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The body az 2.45 sends for --template-file (deployments.md §1.2): not strict JSON. */
+class DeploymentRequestTest {
+
+    private static byte[] azBody(String template) {
+        // json.dumps(data)[:-2] + ", template:" + <file text> + "}}"
+        return ("{\"properties\": {\"parameters\": {\"acrName\": {\"value\": \"abcde\"}}, \"mode\": \"Incremental\", template:"
+                + template + "}}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readsTheUnquotedTemplateKeyWithCommentsAndCrlf() {
+        String template = "{\r\n  // a comment\r\n  \"parameters\": {\r\n    \"acrName\": {\"type\": \"string\"}\r\n  },\r\n"
+                + "  \"resources\": [], /* trailing */\r\n}";
+        DeploymentRequest r = DeploymentRequest.parse(azBody(template), false);
+        assertThat(r.mode()).isEqualTo("Incremental");
+        assertThat(r.parameters().at("/acrName/value").asText()).isEqualTo("abcde");
+        assertThat(r.template().root().has("resources")).isTrue();
+        // positions are the template file's, not the request body's
+        assertThat(r.template().position("parameters.acrName").line()).isEqualTo(4);
+    }
+
+    @Test
+    void plainJsonFromTheSdks() {
+        DeploymentRequest r = DeploymentRequest.parse("{\"location\": \"westus\", \"properties\": {\"mode\": \"Complete\", \"template\": {\"resources\": []}}}"
+                .getBytes(StandardCharsets.UTF_8), true);
+        assertThat(r.mode()).isEqualTo("Complete");
+        assertThat(r.location()).isEqualTo("westus");
+    }
+
+    @Test
+    void refusals() {
+        assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"template\": {\"resources\": []}}}".getBytes(StandardCharsets.UTF_8), true))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidDeploymentLocation"));
+        assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"templateLink\": {\"uri\": \"https://example.com/t.json\"}}}"
+                .getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.message()).contains("https://example.com/t.json"));
+        assertThatThrownBy(() -> DeploymentRequest.parse(azBody("{\"resources\": [}"), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidRequestContent"));
+        assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"mode\": \"Sometimes\", \"template\": {}}}".getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidRequestContent"));
+    }
+}
