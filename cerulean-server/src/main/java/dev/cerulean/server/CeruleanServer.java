@@ -24,6 +24,8 @@ import dev.cerulean.server.directory.NewServicePrincipal;
 import dev.cerulean.server.providers.DependentProviders;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
+import dev.cerulean.server.rbac.AccessEvaluator;
+import dev.cerulean.server.registry.auth.RegistryAuth;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
@@ -101,8 +103,10 @@ public final class CeruleanServer implements AutoCloseable {
             List<ResourceProvider> providers = new ArrayList<>();
             DependentProviders dependents = DependentProviders.create(config, stores, clock);
             providers.addAll(dependents.all());
-            providers.add(new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock, config.registrySuffix(),
-                    SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), () -> List.of(config.subscriptionId())));
+            ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
+                    config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
+                    () -> List.of(config.subscriptionId()));
+            providers.add(acr);
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
             Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
@@ -121,6 +125,8 @@ public final class CeruleanServer implements AutoCloseable {
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
+            RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
+                    stores.values(), keys, AccessEvaluator.ALLOW_ALL, sub -> tenantOf(config, sub), clock);
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
                             config.maxBodyBytes(), metrics),
@@ -128,7 +134,8 @@ public final class CeruleanServer implements AutoCloseable {
                     Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of(GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock))).start();
+                    List.of(registryAuth.tokenEndpoints(), registryAuth.interimPing(),
+                            GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock))).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
@@ -178,6 +185,11 @@ public final class CeruleanServer implements AutoCloseable {
 
     private static Stores openStores(ServerConfig config) {
         return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
+    }
+
+    /** The one subscription's tenant; null for any other subscription. */
+    private static String tenantOf(ServerConfig config, String subscriptionId) {
+        return config.subscriptionId().equalsIgnoreCase(subscriptionId) ? config.tenantId() : null;
     }
 
     private static Caller caller(Principal p) {

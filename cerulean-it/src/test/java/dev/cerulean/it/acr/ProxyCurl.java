@@ -69,6 +69,11 @@ public final class ProxyCurl {
         return run(args);
     }
 
+    /** {@code curl -sS -D - args...} through the proxy, e.g. against a registry host. */
+    public Reply call(String... args) {
+        return run(List.of(args));
+    }
+
     private Reply run(List<String> args) {
         List<String> cmd = new ArrayList<>(List.of(curl, "-sS", "--suppress-connect-headers", "-D", "-"));
         cmd.addAll(args);

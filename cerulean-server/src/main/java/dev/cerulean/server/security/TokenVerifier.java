@@ -42,7 +42,7 @@ public final class TokenVerifier {
     private final Predicate<String> audiences;
     private final TokenFailures failures;
     private final Clock clock;
-    private final VerificationCache cache = new VerificationCache(CACHE_CAPACITY);
+    private final VerificationCache<Principal> cache = new VerificationCache<>(CACHE_CAPACITY, Principal::expiresAt);
     /** Tenants are never deleted, so a tenant once found stays trusted without another store read. */
     private final Set<String> knownTenants = ConcurrentHashMap.newKeySet();
 

@@ -16,7 +16,7 @@ class VerificationCacheTest {
 
     @Test
     void entryIsDroppedAtTokenExpiry() {
-        VerificationCache cache = new VerificationCache(10);
+        VerificationCache<Principal> cache = new VerificationCache<>(10, Principal::expiresAt);
         cache.put("token", expiringAt(NOW.plusSeconds(60)), NOW);
 
         assertThat(cache.get("token", NOW.plusSeconds(59))).isNotNull();
@@ -26,7 +26,7 @@ class VerificationCacheTest {
 
     @Test
     void staysWithinCapacity() {
-        VerificationCache cache = new VerificationCache(100);
+        VerificationCache<Principal> cache = new VerificationCache<>(100, Principal::expiresAt);
         for (int i = 0; i < 1000; i++) {
             cache.put("token-" + i, expiringAt(NOW.plusSeconds(3600)), NOW);
         }
@@ -37,7 +37,7 @@ class VerificationCacheTest {
 
     @Test
     void expiredEntriesAreEvictedFirst() {
-        VerificationCache cache = new VerificationCache(3);
+        VerificationCache<Principal> cache = new VerificationCache<>(3, Principal::expiresAt);
         cache.put("old-1", expiringAt(NOW.plusSeconds(1)), NOW);
         cache.put("old-2", expiringAt(NOW.plusSeconds(1)), NOW);
         cache.put("live", expiringAt(NOW.plusSeconds(3600)), NOW);

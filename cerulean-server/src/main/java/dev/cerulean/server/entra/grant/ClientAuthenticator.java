@@ -64,6 +64,21 @@ public final class ClientAuthenticator {
         throw EntraErrors.unknownClient(appId, request.authority().segment());
     }
 
+    /**
+     * A service principal of {@code tenantId} proving its secret outside a token request (the registry's
+     * Basic authentication with appId and secret, acr.md §5.3); empty when unknown or the secret is wrong
+     * or no longer valid.
+     */
+    public Optional<ServicePrincipal> verifySecret(String tenantId, String appId, String secret) {
+        if (tenantId == null || appId == null || secret == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return identities.servicePrincipal(tenantId, appId).filter(p -> identities
+                .passwordCredentialsByAppId(p.tenantId(), p.appId()).stream()
+                .anyMatch(c -> c.isValidAt(now) && SecretHasher.verify(secret, c.secretHash())));
+    }
+
     private AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
         String secret = request.clientSecret();
         if (secret == null) {

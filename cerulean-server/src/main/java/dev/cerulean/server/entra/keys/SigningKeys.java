@@ -41,12 +41,17 @@ public final class SigningKeys implements VerificationKeys {
 
     /** Loads the stored key, creating and storing one first if there is none (or if another server just did). */
     public static SigningKeys loadOrCreate(KeyValueStore values, Clock clock) {
-        String stored = values.get(STORE_NAME)
-                .orElseGet(() -> values.putIfAbsent(STORE_NAME, generate(clock).toJSONString()));
+        return loadOrCreate(values, STORE_NAME, clock);
+    }
+
+    /** The same for another issuer's key kept under {@code storeName} (the registry signs its own tokens). */
+    public static SigningKeys loadOrCreate(KeyValueStore values, String storeName, Clock clock) {
+        String stored = values.get(storeName)
+                .orElseGet(() -> values.putIfAbsent(storeName, generate(clock).toJSONString()));
         try {
             return new SigningKeys(new SigningKey(RSAKey.parse(stored)));
         } catch (ParseException e) {
-            throw new IllegalStateException("the stored value '" + STORE_NAME + "' is not an RSA JWK", e);
+            throw new IllegalStateException("the stored value '" + storeName + "' is not an RSA JWK", e);
         }
     }
 

@@ -78,7 +78,7 @@ final class AdminCredentials {
         return out;
     }
 
-    private Optional<String> value(String registryKey, String name) {
+    Optional<String> value(String registryKey, String name) {
         Optional<SecretRecord> sealed = secrets.get(registryKey, name);
         if (sealed.isEmpty()) return Optional.empty();
         try {

@@ -35,6 +35,49 @@ public interface RegistryCredentials {
     boolean verifyAdminPassword(String registryKey, String password);
 
     /**
+     * The slot {@code password} opens under the conditions of {@link #verifyTokenPassword}, else empty.
+     * The data plane records the slot's name and creation time in the access tokens it issues, so a
+     * slot deleted or regenerated afterwards locks those tokens out too.
+     */
+    default Optional<TokenPassword> matchTokenPassword(String tokenKey, String password) {
+        return verifyTokenPassword(tokenKey, password) ? Optional.of(UNKNOWN_SLOT) : Optional.empty();
+    }
+
+    /** The admin slot ({@code password}, {@code password2}) {@code password} opens, as {@link #verifyAdminPassword}. */
+    default Optional<TokenPassword> matchAdminPassword(String registryKey, String password) {
+        return verifyAdminPassword(registryKey, password) ? Optional.of(UNKNOWN_SLOT) : Optional.empty();
+    }
+
+    /** The admin user's password slots that exist now, without values (empty while it is disabled). */
+    default List<TokenPassword> adminPasswords(String registryKey) {
+        return List.of();
+    }
+
+    /**
+     * One admin password slot as stored now, without its value, whether or not the admin user is
+     * enabled (the caller knows that from {@link RegistryView}); one read for the per-request check
+     * of access tokens issued to the admin user.
+     */
+    default Optional<TokenPassword> adminPasswordSlot(String registryKey, String slot) {
+        return adminPasswords(registryKey).stream().filter(s -> s.name().equals(slot)).findFirst();
+    }
+
+    /**
+     * One password slot of the token {@code tokenName}, without its value, when the token exists and
+     * is enabled: two reads (no scope map) for the per-request check of access tokens issued to it.
+     */
+    default Optional<TokenPassword> enabledTokenSlot(String registryKey, String tokenName, String slot) {
+        return token(registryKey, tokenName).filter(TokenView::enabled)
+                .flatMap(t -> t.passwords().stream().filter(s -> s.name().equals(slot)).findFirst());
+    }
+
+    /**
+     * What the defaults above answer for an implementation that cannot name slots (test doubles): such
+     * a credential authenticates, but access tokens issued with it fail their per-request re-check.
+     */
+    TokenPassword UNKNOWN_SLOT = new TokenPassword("", null, null);
+
+    /**
      * A registry as the data plane sees it.
      *
      * @param key                        the registry's resource key
@@ -63,6 +106,9 @@ public interface RegistryCredentials {
     record TokenView(String key, String name, boolean enabled, String scopeMapId, List<String> actions,
                      List<TokenPassword> passwords) {}
 
-    /** One password slot of a token: {@code password1} or {@code password2}; {@code expiresAt} null = never. */
+    /**
+     * One password slot: a token's {@code password1} or {@code password2}, or the admin user's
+     * {@code password} or {@code password2}; {@code expiresAt} null = never.
+     */
     record TokenPassword(String name, Instant createdAt, Instant expiresAt) {}
 }

@@ -73,32 +73,80 @@ final class StoredRegistryCredentials implements RegistryCredentials {
 
     @Override
     public boolean verifyTokenPassword(String tokenKey, String password) {
+        return matchTokenPassword(tokenKey, password).isPresent();
+    }
+
+    @Override
+    public Optional<TokenPassword> matchTokenPassword(String tokenKey, String password) {
         String key = tokenKey.toLowerCase(Locale.ROOT);
         Optional<ResourceRecord> token = directory.get(key);
-        if (token.isEmpty() || password == null) return false;
+        if (token.isEmpty() || password == null) return Optional.empty();
         boolean enabled = "enabled".equals(RegistryDocuments.parse(token.get()).path("properties").path("status").asText());
         Instant now = clock.instant();
-        boolean match = false;
+        TokenPassword matched = null;
         for (String name : TokenBehavior.PASSWORD_NAMES) { // both slots, always: no early exit
             Optional<SecretRecord> s = secrets.get(key, name);
             if (s.isEmpty()) continue;
             boolean live = s.get().expiresAt() == null || now.isBefore(s.get().expiresAt());
-            match |= hasher.verify(password, s.get().value()) & live;
+            if (hasher.verify(password, s.get().value()) & live) {
+                matched = new TokenPassword(name, s.get().createdAt(), s.get().expiresAt());
+            }
         }
-        return match && enabled;
+        return enabled ? Optional.ofNullable(matched) : Optional.empty();
     }
 
     @Override
     public boolean verifyAdminPassword(String registryKey, String password) {
+        return matchAdminPassword(registryKey, password).isPresent();
+    }
+
+    @Override
+    public Optional<TokenPassword> matchAdminPassword(String registryKey, String password) {
         String key = registryKey.toLowerCase(Locale.ROOT);
         Optional<ResourceRecord> registry = directory.get(key);
-        if (registry.isEmpty() || password == null) return false;
+        if (registry.isEmpty() || password == null) return Optional.empty();
         boolean enabled = RegistryDocuments.parse(registry.get()).path("properties").path("adminUserEnabled").asBoolean(false);
         byte[] given = password.getBytes(StandardCharsets.UTF_8);
-        boolean match = false;
-        for (String value : admin.values(key)) {
-            match |= MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), given);
+        TokenPassword matched = null;
+        for (String name : AdminCredentials.NAMES) { // both slots, always: no early exit
+            Optional<String> value = admin.value(key, name);
+            if (value.isPresent() && MessageDigest.isEqual(value.get().getBytes(StandardCharsets.UTF_8), given)) {
+                matched = slot(key, name);
+            }
         }
-        return match && enabled;
+        return enabled ? Optional.ofNullable(matched) : Optional.empty();
+    }
+
+    @Override
+    public List<TokenPassword> adminPasswords(String registryKey) {
+        String key = registryKey.toLowerCase(Locale.ROOT);
+        boolean enabled = directory.get(key)
+                .map(r -> RegistryDocuments.parse(r).path("properties").path("adminUserEnabled").asBoolean(false)).orElse(false);
+        List<TokenPassword> out = new ArrayList<>(2);
+        if (!enabled) return out;
+        for (String name : AdminCredentials.NAMES) {
+            TokenPassword slot = slot(key, name);
+            if (slot != null) out.add(slot);
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<TokenPassword> adminPasswordSlot(String registryKey, String slot) {
+        if (!AdminCredentials.NAMES.contains(slot)) return Optional.empty();
+        return Optional.ofNullable(slot(registryKey.toLowerCase(Locale.ROOT), slot));
+    }
+
+    @Override
+    public Optional<TokenPassword> enabledTokenSlot(String registryKey, String tokenName, String slot) {
+        if (!NameRules.isTokenName(tokenName) || !TokenBehavior.PASSWORD_NAMES.contains(slot)) return Optional.empty();
+        String key = registryKey.toLowerCase(Locale.ROOT) + "/tokens/" + tokenName.toLowerCase(Locale.ROOT);
+        boolean enabled = directory.get(key)
+                .map(r -> "enabled".equals(RegistryDocuments.parse(r).path("properties").path("status").asText())).orElse(false);
+        return enabled ? Optional.ofNullable(slot(key, slot)) : Optional.empty();
+    }
+
+    private TokenPassword slot(String ownerKey, String name) {
+        return secrets.get(ownerKey, name).map(s -> new TokenPassword(name, s.createdAt(), s.expiresAt())).orElse(null);
     }
 }

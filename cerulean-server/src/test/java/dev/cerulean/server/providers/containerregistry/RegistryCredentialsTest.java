@@ -105,4 +105,32 @@ class RegistryCredentialsTest {
         bed.delete(TOKEN);
         assertThat(creds.verifyTokenPassword(key(TOKEN), again)).isFalse();
     }
+
+    @Test
+    void passwordMatchesNameTheSlotTheDataPlaneRechecks() {
+        String password = tokenWithPassword(null);
+        var slot = creds.matchTokenPassword(key(TOKEN), password).orElseThrow();
+        assertThat(slot.name()).isEqualTo("password1");
+        assertThat(creds.enabledTokenSlot(key(REG), "MyToken", "password1")).contains(slot);
+        assertThat(creds.enabledTokenSlot(key(REG), "mytoken", "password2")).isEmpty();
+        bed.patch(TOKEN, "{'properties':{'status':'disabled'}}");
+        assertThat(creds.matchTokenPassword(key(TOKEN), password)).isEmpty();
+        assertThat(creds.enabledTokenSlot(key(REG), "mytoken", "password1")).isEmpty();
+    }
+
+    @Test
+    void adminSlotsAreNamedAndRegenerationChangesThem() {
+        bed.put(REG, "{'location':'westus','sku':{'name':'Standard'},'properties':{'adminUserEnabled':true}}");
+        String password = bed.action(REG, "listCredentials", null).get("passwords").get(1).get("value").asText();
+        var slot = creds.matchAdminPassword(key(REG), password).orElseThrow();
+        assertThat(slot.name()).isEqualTo("password2");
+        assertThat(creds.adminPasswords(key(REG))).extracting(RegistryCredentials.TokenPassword::name).containsExactly("password", "password2");
+        assertThat(creds.adminPasswordSlot(key(REG), "password2")).contains(slot);
+        bed.clock.advance(Duration.ofSeconds(1));
+        bed.action(REG, "regenerateCredential", "{'name':'password2'}");
+        assertThat(creds.adminPasswordSlot(key(REG), "password2").orElseThrow().createdAt()).isAfter(slot.createdAt());
+        assertThat(creds.matchAdminPassword(key(REG), password)).isEmpty();
+        bed.patch(REG, "{'properties':{'adminUserEnabled':false}}");
+        assertThat(creds.adminPasswords(key(REG))).isEmpty();
+    }
 }
