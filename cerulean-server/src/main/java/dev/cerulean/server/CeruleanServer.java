@@ -19,8 +19,8 @@ import dev.cerulean.server.config.ServerConfig;
 import dev.cerulean.server.entra.EntraBootstrap;
 import dev.cerulean.server.entra.EntraErrorWriter;
 import dev.cerulean.server.entra.EntraRoutes;
-import dev.cerulean.server.entra.NewServicePrincipal;
-import dev.cerulean.server.entra.ServicePrincipals;
+import dev.cerulean.server.directory.Directory;
+import dev.cerulean.server.directory.NewServicePrincipal;
 import dev.cerulean.server.providers.DependentProviders;
 import dev.cerulean.server.providers.authorization.AuthorizationWiring;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
@@ -30,6 +30,7 @@ import dev.cerulean.server.registry.RegistryWiring;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.keys.SigningKeys;
+import dev.cerulean.server.graph.GraphSurface;
 import dev.cerulean.server.http.HttpFront;
 import dev.cerulean.server.ml.MachineLearning;
 import dev.cerulean.server.http.Surface;
@@ -101,7 +102,7 @@ public final class CeruleanServer implements AutoCloseable {
         try {
             SigningKeys keys = keyAhead == null ? SigningKeys.loadOrCreate(stores.values(), clock)
                     : SigningKeys.loadOrCreate(stores.values(), keyAhead::join);
-            new EntraBootstrap(config, stores.identities(), stores.values(), clock).run();
+            new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), clock).run();
             TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
             AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
 
@@ -144,7 +145,8 @@ public final class CeruleanServer implements AutoCloseable {
                             Surface.OPS, new ArmErrorWriter(config.tenantId())),
                     List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
                     List.of(registryAuth.tokenEndpoints(), registryContent.handler(),
-                            MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()))).start();
+                            MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()),
+                            GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock))).start();
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
@@ -170,9 +172,9 @@ public final class CeruleanServer implements AutoCloseable {
     public static String createServicePrincipal(ServerConfig config, String displayName) {
         createDirectories(config.dataDir());
         try (Stores stores = openStores(config)) {
-            new EntraBootstrap(config, stores.identities(), stores.values(), Clock.systemUTC()).run();
-            NewServicePrincipal created = new ServicePrincipals(stores.identities(), Clock.systemUTC())
-                    .create(config.tenantId(), displayName);
+            new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), Clock.systemUTC()).run();
+            NewServicePrincipal created = new Directory(stores.identities(), stores.transactions(), Clock.systemUTC())
+                    .createWithSecret(config.tenantId(), displayName);
             ObjectNode out = Json.object();
             out.put("appId", created.appId());
             out.put("displayName", created.displayName());

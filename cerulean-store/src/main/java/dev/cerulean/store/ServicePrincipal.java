@@ -3,10 +3,23 @@ package dev.cerulean.store;
 import java.time.Instant;
 
 /**
- * An application registration with its service principal, in one tenant.
+ * A service principal: the identity of an application (or a managed identity) in one tenant, the
+ * object the token endpoint authenticates and role assignments name. Its secrets are
+ * {@link PasswordCredential}s of this principal or of its application.
  *
- * @param secretHash the client secret as a salted hash (never the secret itself); see {@code SecretHasher} for why
- *                   generated high-entropy secrets use salted SHA-256 rather than a slow KDF
+ * @param objectId      the principal's own id: token {@code oid}, ARM {@code principalId}
+ * @param principalType Graph's {@code servicePrincipalType}: {@code Application} or {@code ManagedIdentity}
+ * @param document      JSON object of the further Graph properties kept as sent (tags, accountEnabled, ...)
  */
 public record ServicePrincipal(String tenantId, String appId, String objectId, String displayName,
-                               String secretHash, Instant createdAt) {}
+                               String principalType, String document, Instant createdAt) {
+
+    public static final String APPLICATION = "Application";
+    public static final String MANAGED_IDENTITY = "ManagedIdentity";
+
+    /** An application's principal with no further properties. */
+    public static ServicePrincipal ofApplication(String tenantId, String appId, String objectId, String displayName,
+                                                 Instant createdAt) {
+        return new ServicePrincipal(tenantId, appId, objectId, displayName, APPLICATION, "{}", createdAt);
+    }
+}

@@ -84,6 +84,13 @@ public final class EntraErrors {
                         + "value, not the client secret ID, for a secret added to app '" + appId + "'.");
     }
 
+    public static ApiError expiredClientSecret(String appId) {
+        return of(401, "invalid_client", 7000222,
+                "The provided client secret keys for app '" + appId + "' are expired. Visit the Azure portal to create "
+                        + "new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate "
+                        + "credentials for added security: https://aka.ms/certCreds.");
+    }
+
     public static ApiError missingClientSecret() {
         return of(401, "invalid_client", 7000218,
                 "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.");

@@ -38,7 +38,7 @@ class ServicePrincipalCommandIT {
                 "scope", "https://management.core.windows.net//.default", "client_id", appId, "client_secret", secret + "x"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_client");
-        assertThat(server.stores().identities().servicePrincipal(server.config().tenantId(), appId).orElseThrow().secretHash())
-                .doesNotContain(secret);
+        assertThat(server.stores().identities().passwordCredentialsByAppId(server.config().tenantId(), appId))
+                .singleElement().satisfies(c -> assertThat(c.secretHash()).doesNotContain(secret));
     }
 }

@@ -2,10 +2,8 @@ package dev.cerulean.it.rbac;
 
 import dev.cerulean.it.support.Https;
 import dev.cerulean.server.CeruleanServer;
-import dev.cerulean.server.security.SecretHasher;
-import dev.cerulean.store.ServicePrincipal;
+import dev.cerulean.server.directory.Directory;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -38,12 +36,9 @@ final class RbacFixtures {
     }
 
     Principal newPrincipal(String displayName) {
-        String appId = UUID.randomUUID().toString();
-        String objectId = UUID.randomUUID().toString();
-        String secret = "s3cret-" + UUID.randomUUID();
-        server.stores().identities().createServicePrincipal(new ServicePrincipal(server.config().tenantId().toLowerCase(),
-                appId, objectId, displayName, SecretHasher.hashSecret(secret), Instant.now()));
-        return new Principal(appId, objectId, secret);
+        var created = new Directory(server.stores().identities(), server.stores().transactions(), java.time.Clock.systemUTC())
+                .createWithSecret(server.config().tenantId().toLowerCase(), displayName);
+        return new Principal(created.appId(), created.objectId(), created.secret());
     }
 
     String token(Principal p) {

@@ -65,6 +65,29 @@ public final class Az {
         return registered(server, "https://localhost:" + server.httpsPort() + "/adfs");
     }
 
+    /**
+     * az with a custom cloud on localhost that also names Cerulean's Graph,
+     * {@code https://localhost:<port>/graph/}. az 2.45's {@code cloud register} has no flag for the
+     * Microsoft Graph endpoint, so the cloud is registered from a {@code --cloud-config} document.
+     */
+    public static Az customCloudWithGraph(CeruleanServer server) {
+        Az a = new Az(server, false);
+        String base = "https://localhost:" + server.httpsPort();
+        String config = "{\"endpoints\": {\"resourceManager\": \"" + base + "/\", \"activeDirectory\": \"" + base
+                + "\", \"activeDirectoryResourceId\": \"https://management.core.windows.net/\", "
+                + "\"activeDirectoryGraphResourceId\": \"https://graph.windows.net/\", "
+                + "\"microsoftGraphResourceId\": \"" + base + "/graph/\"}, "
+                + "\"suffixes\": {\"acrLoginServerEndpoint\": \"" + server.config().registrySuffix() + "\"}}";
+        try {
+            Path file = Files.writeString(a.configDir.resolve("cloud.json"), config);
+            a.ok("cloud", "register", "-n", "Cerulean", "--cloud-config", "@" + file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        a.ok("cloud", "set", "-n", "Cerulean");
+        return a;
+    }
+
     private static Az registered(CeruleanServer server, String authority) {
         Az a = new Az(server, false);
         String base = "https://localhost:" + server.httpsPort();

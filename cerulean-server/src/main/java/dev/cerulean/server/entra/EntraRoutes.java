@@ -33,8 +33,8 @@ public final class EntraRoutes {
     public EntraRoutes(ServerConfig config, IdentityStore identities, KeyValueStore values, SigningKeys keys,
                        Clock clock) {
         TenantDirectory tenants = new TenantDirectory(identities);
-        UserAccounts users = new UserAccounts(values);
-        ClientAuthenticator clients = new ClientAuthenticator(identities);
+        UserAccounts users = new UserAccounts(identities);
+        ClientAuthenticator clients = new ClientAuthenticator(identities, clock);
         TokenMinter minter = new TokenMinter(keys, config.tokenLifetime(), clock);
         RefreshTokens refreshTokens = new RefreshTokens(keys, clock);
         UserTokens userTokens = new UserTokens(minter, refreshTokens);

@@ -3,6 +3,7 @@ package dev.cerulean.server.http;
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
 import dev.cerulean.core.error.EntraErrors;
+import dev.cerulean.core.error.GraphErrors;
 import dev.cerulean.core.id.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.eclipse.jetty.http.HttpHeader;
@@ -215,6 +216,7 @@ public final class HttpFront {
             case REGISTRY -> ApiError.of(404, "NAME_UNKNOWN", "The path '" + exchange.path() + "' was not found.");
             case ENTRA -> EntraErrors.endpointNotFound(exchange.path());
             case OPS -> ApiError.of(404, "NotFound", "The path '" + exchange.path() + "' was not found.");
+            case GRAPH -> GraphErrors.unknownSegment(exchange.path()); // the Graph core handler takes its requests first
         };
     }
 

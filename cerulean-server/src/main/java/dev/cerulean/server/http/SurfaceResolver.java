@@ -13,6 +13,7 @@ public final class SurfaceResolver {
     private static final Set<String> ARM_HOSTS = Set.of("management.azure.com", "management.core.windows.net");
     private static final Set<String> ENTRA_HOSTS = Set.of("login.microsoftonline.com", "login.windows.net",
             "login.microsoft.com", "sts.windows.net");
+    private static final String GRAPH_HOST = "graph.microsoft.com";
 
     private final String registrySuffix;
 
@@ -26,6 +27,7 @@ public final class SurfaceResolver {
         String h = host.toLowerCase(Locale.ROOT);
         if (ARM_HOSTS.contains(h)) return Surface.ARM;
         if (ENTRA_HOSTS.contains(h)) return Surface.ENTRA;
+        if (h.equals(GRAPH_HOST)) return Surface.GRAPH;
         if (h.endsWith(registrySuffix)) return Surface.REGISTRY;
         return null;
     }
@@ -33,6 +35,7 @@ public final class SurfaceResolver {
     public Surface byPath(String path) {
         String p = path.toLowerCase(Locale.ROOT);
         if (p.startsWith("/cerulean/")) return Surface.OPS;
+        if (p.equals("/graph") || p.startsWith("/graph/")) return Surface.GRAPH;
         if (p.equals("/subscriptions") || p.startsWith("/subscriptions/") || p.equals("/tenants") || p.startsWith("/tenants/")
                 || p.equals("/providers") || p.startsWith("/providers/") || p.startsWith("/metadata/")) {
             return Surface.ARM;

@@ -2,6 +2,7 @@ package dev.cerulean.server.security;
 
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
+import dev.cerulean.core.error.GraphErrors;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,5 +40,22 @@ public interface TokenFailures {
             return ArmErrors.expiredAuthenticationToken(armClock.format(expiry), armClock.format(now));
         }
         @Override public ApiError wrongAudience(String audience) { return ArmErrors.invalidAudience(audience); }
+    };
+
+    /** Microsoft Graph's answers: 401 {@code InvalidAuthenticationToken} with Graph's texts. */
+    TokenFailures GRAPH = new TokenFailures() {
+        @Override public ApiError missing() { return GraphErrors.invalidToken("Access token is empty."); }
+        @Override public ApiError malformedHeader() {
+            return GraphErrors.invalidToken("CompactToken parsing failed with error code: 80049217");
+        }
+        @Override public ApiError invalid(String reason) {
+            return GraphErrors.invalidToken("Access token validation failure. " + reason);
+        }
+        @Override public ApiError expired(Instant expiry, Instant now) {
+            return GraphErrors.invalidToken("Lifetime validation failed, the token is expired.");
+        }
+        @Override public ApiError wrongAudience(String audience) {
+            return GraphErrors.invalidToken("Access token validation failure. Invalid audience.");
+        }
     };
 }

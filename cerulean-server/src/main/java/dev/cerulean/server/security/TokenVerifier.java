@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * Turns an {@code Authorization} header into a {@link Principal}, or throws the surface's error
@@ -38,7 +39,7 @@ public final class TokenVerifier {
 
     private final VerificationKeys keys;
     private final IdentityStore identities;
-    private final Set<String> audiences;
+    private final Predicate<String> audiences;
     private final TokenFailures failures;
     private final Clock clock;
     private final VerificationCache<Principal> cache = new VerificationCache<>(CACHE_CAPACITY, Principal::expiresAt);
@@ -47,9 +48,15 @@ public final class TokenVerifier {
 
     public TokenVerifier(VerificationKeys keys, IdentityStore identities, List<String> audiences,
                          TokenFailures failures, Clock clock) {
+        this(keys, identities, Set.copyOf(audiences)::contains, failures, clock);
+    }
+
+    /** @param audiences which {@code aud} values this surface accepts */
+    public TokenVerifier(VerificationKeys keys, IdentityStore identities, Predicate<String> audiences,
+                         TokenFailures failures, Clock clock) {
         this.keys = keys;
         this.identities = identities;
-        this.audiences = Set.copyOf(audiences);
+        this.audiences = audiences;
         this.failures = failures;
         this.clock = clock;
     }
@@ -57,6 +64,25 @@ public final class TokenVerifier {
     /** The verifier ARM uses: the four ARM audiences, ARM's error codes. */
     public static TokenVerifier forArm(VerificationKeys keys, IdentityStore identities, Clock clock) {
         return new TokenVerifier(keys, identities, ArmErrors.ARM_AUDIENCES, TokenFailures.ARM, clock);
+    }
+
+    /**
+     * The verifier Microsoft Graph uses: Graph's audiences (graph-rbac.md §1.1: the URI with or
+     * without trailing slash and Graph's app id), plus {@code https://<loopback host>[:port]/graph[/]},
+     * which a custom cloud registered with {@code --endpoint-microsoft-graph-resource-id} asks tokens for.
+     */
+    public static TokenVerifier forGraph(VerificationKeys keys, IdentityStore identities, Clock clock) {
+        return new TokenVerifier(keys, identities, TokenVerifier::isGraphAudience, TokenFailures.GRAPH, clock);
+    }
+
+    public static final List<String> GRAPH_AUDIENCES = List.of("https://graph.microsoft.com",
+            "https://graph.microsoft.com/", "00000003-0000-0000-c000-000000000000");
+    private static final java.util.regex.Pattern LOCAL_GRAPH_AUDIENCE =
+            java.util.regex.Pattern.compile("https://(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d{1,5})?/graph/?",
+                    java.util.regex.Pattern.CASE_INSENSITIVE);
+
+    static boolean isGraphAudience(String audience) {
+        return GRAPH_AUDIENCES.contains(audience) || LOCAL_GRAPH_AUDIENCE.matcher(audience).matches();
     }
 
     public Principal verify(String authorizationHeaderValue) {
@@ -162,7 +188,7 @@ public final class TokenVerifier {
     private String checkAudience(JWTClaimsSet claims) {
         List<String> tokenAudiences = claims.getAudience();
         for (String audience : tokenAudiences) {
-            if (audiences.contains(audience)) {
+            if (audiences.test(audience)) {
                 return audience;
             }
         }

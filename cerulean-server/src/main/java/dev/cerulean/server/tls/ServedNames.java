@@ -17,11 +17,13 @@ public final class ServedNames {
 
     /**
      * Exact Azure host names that unchanged scripts and az's stock cloud call: ARM, its token
-     * audience host, and the Entra authority with its aliases (clients.md §2.2, arm.md §1).
+     * audience host, the Entra authority with its aliases (clients.md §2.2, arm.md §1), and
+     * Microsoft Graph (graph-rbac.md §1.1).
      */
     static final List<String> AZURE_HOSTS = List.of(
             "management.azure.com", "management.core.windows.net",
-            "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net");
+            "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net",
+            "graph.microsoft.com");
 
     /** Parents of per-region/per-workspace Azure ML hosts; served as {@code *.<parent>}. */
     static final List<String> AZURE_WILDCARD_PARENTS = List.of(

@@ -1,6 +1,8 @@
 package dev.cerulean.server.entra;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cerulean.server.directory.Directory;
+import dev.cerulean.server.directory.NewServicePrincipal;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.AfterAll;
@@ -225,8 +227,8 @@ class ClientCredentialsTokenTest {
 
     @Test
     void createdServicePrincipalCanGetToken() throws Exception {
-        NewServicePrincipal created = new ServicePrincipals(server.identities, server.clock)
-                .create(server.tenantId(), "ci-robot");
+        NewServicePrincipal created = new Directory(server.identities, server.stores.transactions(), server.clock)
+                .createWithSecret(server.tenantId(), "ci-robot");
 
         HttpResponse<String> response = server.post("/" + server.tenantId() + "/oauth2/v2.0/token", form(
                 "grant_type", "client_credentials", "client_id", created.appId(), "client_secret", created.secret(),
@@ -235,5 +237,21 @@ class ClientCredentialsTokenTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(claims(json(response).get("access_token").asText()).getStringClaim("oid"))
                 .isEqualTo(created.objectId());
+    }
+
+    @Test
+    void expiredSecretIsAadsts7000222() throws Exception {
+        Directory directory = new Directory(server.identities, server.stores.transactions(), server.clock);
+        NewServicePrincipal created = directory.createWithSecret(server.tenantId(), "expiring");
+        String objectId = created.objectId();
+        var old = directory.addPassword(server.tenantId(), objectId, created.appId(), "old",
+                server.clock.instant().minus(Duration.ofDays(2)), server.clock.instant().minus(Duration.ofDays(1)));
+
+        HttpResponse<String> response = server.post("/" + server.tenantId() + "/oauth2/v2.0/token", form(
+                "grant_type", "client_credentials", "client_id", created.appId(), "client_secret", old.secretText(),
+                "scope", "https://management.azure.com/.default"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(json(response).get("error_codes").get(0).asInt()).isEqualTo(7000222);
     }
 }

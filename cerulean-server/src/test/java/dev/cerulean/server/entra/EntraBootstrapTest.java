@@ -2,6 +2,8 @@ package dev.cerulean.server.entra;
 
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.server.config.ServerConfig;
+import dev.cerulean.server.directory.Directory;
+import dev.cerulean.server.directory.NewServicePrincipal;
 import dev.cerulean.server.security.SecretHasher;
 import dev.cerulean.store.ServicePrincipal;
 import dev.cerulean.store.Tenant;
@@ -14,13 +16,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EntraBootstrapTest {
 
     static final ServerConfig config = ServerConfig.defaults();
-    static final InMemoryIdentityStore identities = new InMemoryIdentityStore();
+    static final dev.cerulean.store.Stores stores = InMemoryDirectory.open();
+    static final dev.cerulean.store.IdentityStore identities = stores.identities();
     static final InMemoryKeyValueStore values = new InMemoryKeyValueStore();
     static final MutableClock clock = MutableClock.atSystemTime();
 
     @BeforeAll
     static void bootstrap() {
-        new EntraBootstrap(config, identities, values, clock).run();
+        new EntraBootstrap(config, identities, stores.transactions(), values, clock).run();
     }
 
     @Test
@@ -36,13 +39,18 @@ class EntraBootstrapTest {
         ServicePrincipal principal = identities.servicePrincipal(config.tenantId(), config.clientId()).orElseThrow();
 
         assertThat(principal.displayName()).isEqualTo("cerulean-dev");
-        assertThat(principal.secretHash()).startsWith("sha256$").doesNotContain(config.clientSecret());
-        assertThat(SecretHasher.verify(config.clientSecret(), principal.secretHash())).isTrue();
+        assertThat(identities.applicationByAppId(config.tenantId(), config.clientId())).get()
+                .satisfies(app -> assertThat(app.objectId()).isNotEqualTo(principal.objectId()).isNotEqualTo(app.appId()));
+        assertThat(identities.passwordCredentialsByAppId(config.tenantId(), config.clientId())).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.secretHash()).startsWith("sha256$").doesNotContain(config.clientSecret());
+                    assertThat(SecretHasher.verify(config.clientSecret(), c.secretHash())).isTrue();
+                });
     }
 
     @Test
     void createsTheDevelopmentUserWithASlowPasswordHash() {
-        UserAccount user = new UserAccounts(values)
+        UserAccount user = new UserAccounts(identities)
                 .find(config.tenantId(), "dev@cerulean.onmicrosoft.com").orElseThrow();
 
         assertThat(user.passwordHash()).startsWith("pbkdf2$");
@@ -52,33 +60,36 @@ class EntraBootstrapTest {
     @Test
     void runningAgainChangesNothing() {
         ServicePrincipal before = identities.servicePrincipal(config.tenantId(), config.clientId()).orElseThrow();
-        UserAccount userBefore = new UserAccounts(values).find(config.tenantId(), "dev@cerulean.onmicrosoft.com")
+        UserAccount userBefore = new UserAccounts(identities).find(config.tenantId(), "dev@cerulean.onmicrosoft.com")
                 .orElseThrow();
 
-        new EntraBootstrap(config, identities, values, clock).run();
+        new EntraBootstrap(config, identities, stores.transactions(), values, clock).run();
 
         assertThat(identities.servicePrincipal(config.tenantId(), config.clientId())).contains(before);
-        assertThat(new UserAccounts(values).find(config.tenantId(), "dev@cerulean.onmicrosoft.com"))
+        assertThat(new UserAccounts(identities).find(config.tenantId(), "dev@cerulean.onmicrosoft.com"))
                 .contains(userBefore);
         assertThat(identities.tenants()).hasSize(1);
+        assertThat(identities.passwordCredentialsByAppId(config.tenantId(), config.clientId())).hasSize(1);
     }
 
     @Test
     void createdServicePrincipalGetsAzureShapedSecretStoredHashed() {
-        NewServicePrincipal created = new ServicePrincipals(identities, clock).create(config.tenantId(), "robot");
+        NewServicePrincipal created = new Directory(identities, stores.transactions(), clock)
+                .createWithSecret(config.tenantId(), "robot");
 
         assertThat(created.appId()).matches("[0-9a-f-]{36}");
         assertThat(created.secret()).hasSize(40).matches("[A-Za-z0-9]{3}8Q~[A-Za-z0-9_~.-]{34}");
         assertThat(created.toString()).doesNotContain(created.secret());
         ServicePrincipal stored = identities.servicePrincipal(config.tenantId(), created.appId()).orElseThrow();
         assertThat(stored.objectId()).isEqualTo(created.objectId());
-        assertThat(SecretHasher.verify(created.secret(), stored.secretHash())).isTrue();
+        assertThat(identities.passwordCredentialsByAppId(config.tenantId(), created.appId())).singleElement()
+                .satisfies(c -> assertThat(SecretHasher.verify(created.secret(), c.secretHash())).isTrue());
     }
 
     @Test
     void creatingInUnknownTenantIsTenantNotFound() {
-        assertThatThrownBy(() -> new ServicePrincipals(identities, clock)
-                .create("12345678-1234-1234-1234-123456789012", "robot"))
+        assertThatThrownBy(() -> new Directory(identities, stores.transactions(), clock)
+                .createWithSecret("12345678-1234-1234-1234-123456789012", "robot"))
                 .isInstanceOfSatisfying(ApiError.class, e -> {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.numericCodes()).containsExactly(90002);

@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
 public final class EntraTestServer implements AutoCloseable {
 
     public final ServerConfig config = ServerConfig.defaults();
-    public final InMemoryIdentityStore identities = new InMemoryIdentityStore();
+    public final dev.cerulean.store.Stores stores = InMemoryDirectory.open();
+    public final dev.cerulean.store.IdentityStore identities = stores.identities();
     public final InMemoryKeyValueStore values = new InMemoryKeyValueStore();
     public final MutableClock clock = MutableClock.atSystemTime();
     public final SigningKeys keys;
@@ -39,7 +40,7 @@ public final class EntraTestServer implements AutoCloseable {
 
     private EntraTestServer(String publicBaseUrl) {
         keys = SigningKeys.loadOrCreate(values, clock);
-        new EntraBootstrap(config, identities, values, clock).run();
+        new EntraBootstrap(config, identities, stores.transactions(), values, clock).run();
         tenant = identities.tenant(config.tenantId()).orElseThrow();
         EntraRoutes routes = new EntraRoutes(config, identities, values, keys, clock);
         EntraErrorWriter writer = new EntraErrorWriter(clock);
@@ -130,5 +131,6 @@ public final class EntraTestServer implements AutoCloseable {
     @Override
     public void close() {
         app.close();
+        stores.close();
     }
 }

@@ -72,7 +72,7 @@ class UserSignInTest {
     @Test
     void accessTokenCarriesUserClaims() throws Exception {
         JWTClaimsSet c = claims(signIn.get("access_token").asText());
-        UserAccount user = new UserAccounts(server.values).find(server.tenantId(), server.devUser()).orElseThrow();
+        UserAccount user = new UserAccounts(server.identities).find(server.tenantId(), server.devUser()).orElseThrow();
 
         assertThat(c.getAudience()).containsExactly("https://management.core.windows.net/");
         assertThat(c.getIssuer()).isEqualTo("https://sts.windows.net/" + server.tenantId() + "/");

@@ -1,7 +1,6 @@
 package dev.cerulean.server.security;
 
 import dev.cerulean.core.error.ApiError;
-import dev.cerulean.server.entra.InMemoryIdentityStore;
 import dev.cerulean.server.entra.InMemoryKeyValueStore;
 import dev.cerulean.server.entra.MutableClock;
 import dev.cerulean.server.entra.UserAccount;
@@ -32,10 +31,10 @@ class TokenVerifierTest {
     static final String TID = "aaaabbbb-0000-cccc-1111-dddd2222eeee";
     static final String ARM = "https://management.core.windows.net/";
     static final MutableClock clock = new MutableClock(START);
-    static final InMemoryIdentityStore identities = new InMemoryIdentityStore();
+    static final dev.cerulean.store.IdentityStore identities = dev.cerulean.server.entra.InMemoryDirectory.open().identities();
     static final Tenant tenant = new Tenant(TID, "Test", "test.onmicrosoft.com", START.minus(Duration.ofDays(1)));
     static final ServicePrincipal principal =
-            new ServicePrincipal(TID, "app-id-1", "sp-object-1", "robot", "sha256$x$y", START);
+            ServicePrincipal.ofApplication(TID, "app-id-1", "sp-object-1", "robot", START);
     static final AuthenticatedClient client = new AuthenticatedClient("app-id-1", principal, "1");
     static final UserAccount user = new UserAccount(TID, "user-object-1", "dev@test.onmicrosoft.com", "Dev",
             "De", "V", "1000AAAA2222BBBB", "pbkdf2$1$x$y");

@@ -67,7 +67,7 @@ class LocalCaTest {
         assertThat(ca.getCriticalExtensionOIDs()).contains(NAME_CONSTRAINTS);
         assertThat(CertificateIssuer.permittedDomains(ca)).containsExactly("localhost", "management.azure.com",
                 "management.core.windows.net", "login.microsoftonline.com", "login.windows.net",
-                "login.microsoft.com", "sts.windows.net", "azurecr.local", "api.azureml.ms",
+                "login.microsoft.com", "sts.windows.net", "graph.microsoft.com", "azurecr.local", "api.azureml.ms",
                 "experiments.azureml.net", "modelmanagement.azureml.net", "aether.ms", "studioservice.azureml.com");
     }
 
@@ -121,7 +121,7 @@ class LocalCaTest {
 
         assertThat(subjectAltNames(server, SAN_DNS)).containsExactly("localhost", "management.azure.com",
                 "management.core.windows.net", "login.microsoftonline.com", "login.windows.net",
-                "login.microsoft.com", "sts.windows.net", "*.azurecr.io", "*.api.azureml.ms",
+                "login.microsoft.com", "sts.windows.net", "graph.microsoft.com", "*.azurecr.io", "*.api.azureml.ms",
                 "*.experiments.azureml.net", "*.modelmanagement.azureml.net", "cerulean.localhost");
         assertThat(subjectAltNames(server, SAN_IP)).containsExactly("127.0.0.1", "0:0:0:0:0:0:0:1");
     }

@@ -14,7 +14,7 @@ class ServedNamesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"management.azure.com", "MANAGEMENT.Azure.COM", "management.azure.com.",
-        "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net",
+        "login.microsoftonline.com", "login.windows.net", "login.microsoft.com", "sts.windows.net", "graph.microsoft.com",
         "management.core.windows.net", "myregistry.azurecr.io", "a.b.azurecr.io", "eastus.api.azureml.ms",
         "ws.eastus.experiments.azureml.net", "eastus.modelmanagement.azureml.net"})
     void azureNamesAreInterceptable(String host) {
@@ -38,7 +38,7 @@ class ServedNamesTest {
     void certificateNamesCoverLocalhostAzureHostsAndWildcards() {
         assertThat(ServedNames.of(".azurecr.local", List.of("cerulean.test")).certificateDnsNames()).containsExactly(
                 "localhost", "management.azure.com", "management.core.windows.net", "login.microsoftonline.com",
-                "login.windows.net", "login.microsoft.com", "sts.windows.net", "*.azurecr.local", "*.api.azureml.ms",
+                "login.windows.net", "login.microsoft.com", "sts.windows.net", "graph.microsoft.com", "*.azurecr.local", "*.api.azureml.ms",
                 "*.experiments.azureml.net", "*.modelmanagement.azureml.net", "cerulean.test");
     }
 

@@ -84,7 +84,7 @@ public final class JdbcStores implements Stores {
      * not started at all: loading and scanning cost several hundred milliseconds of every start-up
      * even when there is nothing to migrate. {@code SchemaVersionTest} keeps it equal to the scripts.
      */
-    static final String SCHEMA_VERSION = "2";
+    static final String SCHEMA_VERSION = "3";
 
     private static void migrate(Dialect dialect) {
         if (schemaIsCurrent(dialect)) {

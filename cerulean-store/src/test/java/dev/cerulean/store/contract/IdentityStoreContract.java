@@ -28,8 +28,8 @@ public abstract class IdentityStoreContract extends StoresContract {
     }
 
     private static ServicePrincipal principal(String tenantId, String appId) {
-        return new ServicePrincipal(tenantId, appId, "object-" + tenantId.substring(0, 4), "app " + appId,
-                "pbkdf2$salt$hash", CREATED);
+        return ServicePrincipal.ofApplication(tenantId, appId, "object-" + tenantId.substring(0, 4) + "-" + appId,
+                "app " + appId, CREATED);
     }
 
     @Test
@@ -67,7 +67,7 @@ public abstract class IdentityStoreContract extends StoresContract {
     @Test
     void secondCreateOfAPrincipalReturnsFalseAndKeepsTheFirst() {
         identities.createServicePrincipal(principal(TENANT_A, APP));
-        ServicePrincipal other = new ServicePrincipal(TENANT_A, APP, "x", "x", "other-hash", CREATED);
+        ServicePrincipal other = ServicePrincipal.ofApplication(TENANT_A, APP, "x", "x", CREATED);
         assertThat(identities.createServicePrincipal(other)).isFalse();
         assertThat(identities.servicePrincipal(TENANT_A, APP)).contains(principal(TENANT_A, APP));
     }

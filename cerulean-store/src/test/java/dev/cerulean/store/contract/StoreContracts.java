@@ -29,6 +29,14 @@ public abstract class StoreContracts {
     }
 
     @Nested
+    class Directory extends DirectoryStoreContract {
+        @Override
+        protected Stores openStores() {
+            return StoreContracts.this.openStores();
+        }
+    }
+
+    @Nested
     class Operations extends OperationStoreContract {
         @Override
         protected Stores openStores() {

@@ -3,15 +3,21 @@ package dev.cerulean.server.entra.grant;
 import dev.cerulean.core.error.EntraErrors;
 import dev.cerulean.server.security.SecretHasher;
 import dev.cerulean.store.IdentityStore;
+import dev.cerulean.store.PasswordCredential;
 import dev.cerulean.store.ServicePrincipal;
 import dev.cerulean.store.Tenant;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * Establishes which client application is asking, in one tenant: a service principal proving its
- * secret (one indexed read and one SHA-256, cheap enough for every token), or, for user sign-in,
+ * secret (two indexed reads and a SHA-256 per secret of the client, cheap enough for every token):
+ * any unexpired password credential of its application or of the principal itself, since
+ * {@code az ad sp credential reset} puts secrets on the principal. Or, for user sign-in,
  * a well-known Microsoft public client that every tenant has.
  */
 public final class ClientAuthenticator {
@@ -23,9 +29,15 @@ public final class ClientAuthenticator {
     static final Set<String> WELL_KNOWN_PUBLIC_CLIENTS = Set.of("04b07795-8ddb-461a-bbee-02f9e1bf7b46");
 
     private final IdentityStore identities;
+    private final Clock clock;
 
     public ClientAuthenticator(IdentityStore identities) {
+        this(identities, Clock.systemUTC());
+    }
+
+    public ClientAuthenticator(IdentityStore identities, Clock clock) {
         this.identities = identities;
+        this.clock = clock;
     }
 
     /** Client credentials: the client must be a service principal of {@code tenant} and send its secret. */
@@ -54,25 +66,39 @@ public final class ClientAuthenticator {
 
     /**
      * A service principal of {@code tenantId} proving its secret outside a token request (the registry's
-     * Basic authentication with appId and secret, acr.md §5.3); empty when unknown or the secret is wrong.
+     * Basic authentication with appId and secret, acr.md §5.3); empty when unknown or the secret is wrong
+     * or no longer valid.
      */
     public Optional<ServicePrincipal> verifySecret(String tenantId, String appId, String secret) {
         if (tenantId == null || appId == null || secret == null) {
             return Optional.empty();
         }
-        return identities.servicePrincipal(tenantId, appId).filter(p -> SecretHasher.verify(secret, p.secretHash()));
+        Instant now = clock.instant();
+        return identities.servicePrincipal(tenantId, appId).filter(p -> identities
+                .passwordCredentialsByAppId(p.tenantId(), p.appId()).stream()
+                .anyMatch(c -> c.isValidAt(now) && SecretHasher.verify(secret, c.secretHash())));
     }
 
-    private static AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
+    private AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
         String secret = request.clientSecret();
         if (secret == null) {
             throw request.param("client_assertion") != null
                     ? EntraErrors.clientAssertionNotSupported()
                     : EntraErrors.missingClientSecret();
         }
-        if (!SecretHasher.verify(secret, principal.secretHash())) {
-            throw EntraErrors.invalidClientSecret(principal.appId());
+        List<PasswordCredential> credentials =
+                identities.passwordCredentialsByAppId(principal.tenantId(), principal.appId());
+        Instant now = clock.instant();
+        boolean expired = false;
+        for (PasswordCredential credential : credentials) {
+            if (SecretHasher.verify(secret, credential.secretHash())) {
+                if (credential.isValidAt(now)) {
+                    return AuthenticatedClient.confidential(principal);
+                }
+                expired |= credential.endsAt() != null && !now.isBefore(credential.endsAt());
+            }
         }
-        return AuthenticatedClient.confidential(principal);
+        throw expired ? EntraErrors.expiredClientSecret(principal.appId())
+                : EntraErrors.invalidClientSecret(principal.appId());
     }
 }

@@ -32,7 +32,8 @@ public final class AuthorizationWiring {
 
     /** Call after the Entra bootstrap, so the development principals exist. */
     public static AuthorizationWiring start(ServerConfig config, Stores stores, Clock clock) {
-        return start(config, stores, clock, new IdentityPrincipals(stores.identities(), stores.values()));
+        return start(config, stores, clock, new IdentityPrincipals(stores.identities(),
+                new dev.cerulean.server.directory.Directory(stores.identities(), stores.transactions(), clock)));
     }
 
     public static AuthorizationWiring start(ServerConfig config, Stores stores, Clock clock, PrincipalDirectory directory) {
@@ -40,16 +41,17 @@ public final class AuthorizationWiring {
         RoleAssignments assignments = new RoleAssignments(stores.resources(), stores.transactions(), definitions, directory,
                 config.subscriptionId(), config.tenantId(), clock);
         RoleBasedAccessEvaluator evaluator = new RoleBasedAccessEvaluator(assignments::grantsByPrincipal, MAX_AGE);
-        seedOwners(config, stores, assignments);
+        seedOwners(config, stores, assignments, directory);
         return new AuthorizationWiring(new AuthorizationProvider(definitions, assignments, evaluator::invalidate), evaluator,
                 config.authorization());
     }
 
-    private static void seedOwners(ServerConfig config, Stores stores, RoleAssignments assignments) {
+    private static void seedOwners(ServerConfig config, Stores stores, RoleAssignments assignments, PrincipalDirectory directory) {
         String tenant = config.tenantId().toLowerCase(java.util.Locale.ROOT);
         stores.identities().servicePrincipal(tenant, config.clientId())
                 .ifPresent(sp -> assignments.seedOwner(sp.objectId(), "ServicePrincipal"));
-        new IdentityPrincipals(stores.identities(), stores.values()).developmentUser(tenant)
+        new dev.cerulean.server.entra.UserAccounts(stores.identities())
+                .find(tenant, stores.identities().tenant(tenant).map(dev.cerulean.server.entra.EntraBootstrap::developmentUserName).orElse(""))
                 .ifPresent(u -> assignments.seedOwner(u.objectId(), "User"));
     }
 

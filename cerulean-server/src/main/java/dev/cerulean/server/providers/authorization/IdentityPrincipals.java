@@ -1,33 +1,33 @@
 package dev.cerulean.server.providers.authorization;
 
+import dev.cerulean.server.directory.DirectoryPrincipals;
 import dev.cerulean.server.entra.EntraBootstrap;
 import dev.cerulean.server.entra.UserAccount;
 import dev.cerulean.server.entra.UserAccounts;
 import dev.cerulean.store.IdentityStore;
-import dev.cerulean.store.KeyValueStore;
 
 import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The principals of today's identity store: service principals by object id, and the development
- * user (the only user the store keeps). The Microsoft Graph directory replaces this with its own lookup.
+ * Role assignments' view of the directory: which kind of principal an object id is (service
+ * principal, managed identity, user), and the development user the subscription's Owner is seeded for.
  */
 public final class IdentityPrincipals implements PrincipalDirectory {
 
     private final IdentityStore identities;
+    private final DirectoryPrincipals directory;
     private final UserAccounts users;
 
-    public IdentityPrincipals(IdentityStore identities, KeyValueStore values) {
+    public IdentityPrincipals(IdentityStore identities, DirectoryPrincipals directory) {
         this.identities = identities;
-        this.users = new UserAccounts(values);
+        this.directory = directory;
+        this.users = new UserAccounts(identities);
     }
 
     @Override
     public Optional<String> principalType(String tenantId, String objectId) {
-        String tenant = tenantId.toLowerCase(Locale.ROOT);
-        if (identities.servicePrincipalByObjectId(tenant, objectId).isPresent()) return Optional.of("ServicePrincipal");
-        return developmentUser(tenant).filter(u -> u.objectId().equalsIgnoreCase(objectId)).map(u -> "User");
+        return directory.byObjectId(tenantId.toLowerCase(Locale.ROOT), objectId).map(p -> p.kind().armName());
     }
 
     /** The development user of the tenant, if it exists. */

@@ -9,8 +9,8 @@ import java.util.UUID;
 /**
  * Managed identities as service principals of the identity store: a fresh app id (the client id)
  * and object id (the principal id), no secret (nobody can sign in with a client secret as a
- * managed identity). The store has no delete yet, so {@link #remove} keeps the principal; its ids
- * are never reused.
+ * managed identity). Graph shows them with {@code servicePrincipalType} {@code ManagedIdentity} and
+ * the resource id among {@code alternativeNames}, as Entra does; {@link #remove} deletes the principal.
  */
 public final class StoreIdentityDirectory implements IdentityDirectory {
 
@@ -26,13 +26,16 @@ public final class StoreIdentityDirectory implements IdentityDirectory {
     public ManagedPrincipal create(String tenantId, String displayName, String resourceId) {
         String clientId = UUID.randomUUID().toString();
         String principalId = UUID.randomUUID().toString();
-        identities.createServicePrincipal(new ServicePrincipal(tenantId, clientId, principalId, displayName, null,
-                clock.instant()));
+        com.fasterxml.jackson.databind.node.ObjectNode document = dev.cerulean.core.json.Json.object();
+        document.putArray("alternativeNames").add("isExplicit=True").add(resourceId);
+        identities.createServicePrincipal(new ServicePrincipal(tenantId, clientId, principalId, displayName,
+                ServicePrincipal.MANAGED_IDENTITY, dev.cerulean.core.json.Json.write(document), clock.instant()));
         return new ManagedPrincipal(tenantId, principalId, clientId);
     }
 
     @Override
     public void remove(ManagedPrincipal principal) {
-        // IdentityStore cannot delete principals yet; a principal without a secret cannot sign in anyway
+        identities.removePasswordCredentials(principal.principalId());
+        identities.deleteServicePrincipal(principal.tenantId(), principal.principalId());
     }
 }

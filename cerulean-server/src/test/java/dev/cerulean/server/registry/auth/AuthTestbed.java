@@ -1,7 +1,7 @@
 package dev.cerulean.server.registry.auth;
 
 import dev.cerulean.core.error.ArmErrors;
-import dev.cerulean.server.entra.InMemoryIdentityStore;
+import dev.cerulean.server.entra.InMemoryDirectory;
 import dev.cerulean.server.entra.InMemoryKeyValueStore;
 import dev.cerulean.server.entra.MutableClock;
 import dev.cerulean.server.entra.grant.ClientAuthenticator;
@@ -32,7 +32,7 @@ final class AuthTestbed {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
     final FakeRegistryCredentials creds = new FakeRegistryCredentials(clock);
-    final InMemoryIdentityStore identities = new InMemoryIdentityStore();
+    final dev.cerulean.store.IdentityStore identities = InMemoryDirectory.open().identities();
     /** Shared: generating the two RSA keys once keeps the tests fast. */
     private static final InMemoryKeyValueStore VALUES = new InMemoryKeyValueStore();
     final InMemoryKeyValueStore values = VALUES;
@@ -45,8 +45,9 @@ final class AuthTestbed {
 
     AuthTestbed() {
         identities.createTenant(new Tenant(TENANT, "t", "t.onmicrosoft.com", clock.instant()));
-        identities.createServicePrincipal(new ServicePrincipal(TENANT, SP_APP, SP_OID, "ci", SecretHasher.hashSecret(SP_SECRET),
-                clock.instant()));
+        identities.createServicePrincipal(ServicePrincipal.ofApplication(TENANT, SP_APP, SP_OID, "ci", clock.instant()));
+        identities.addPasswordCredential(new dev.cerulean.store.PasswordCredential(TENANT, SP_OID, SP_APP,
+                "0a0a0a0a-0000-0000-0000-000000000001", null, "abc", SecretHasher.hashSecret(SP_SECRET), null, null));
         authenticator = new Authenticator(creds, new ClientAuthenticator(identities), identities, tokens,
                 sub -> sub.equalsIgnoreCase(SUB) ? TENANT : null, clock);
         Rights rights = new Rights((oid, action, scope, data) -> roles.getOrDefault(oid, Set.of()).contains(action));

@@ -1,4 +1,4 @@
-package dev.cerulean.server.entra;
+package dev.cerulean.server.directory;
 
 /**
  * A service principal just created, with its client secret: the only moment the secret exists in
