@@ -66,6 +66,17 @@ public final class ArmRoutes {
         extensions.add(extension);
     }
 
+    /** Endpoints of another package at tenant level ({@code /providers/...} without a subscription); null when not its own. */
+    public interface TenantExtension {
+        ArmResponse route(ArmRequest req, List<String> lower);
+    }
+
+    private final List<TenantExtension> tenantExtensions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void extendTenant(TenantExtension extension) {
+        tenantExtensions.add(extension);
+    }
+
     /** Path prefixes that belong to ARM, for the HTTP front. */
     public static final List<String> PREFIXES = List.of("/subscriptions", "/tenants", "/providers", "/metadata");
 
@@ -86,6 +97,10 @@ public final class ArmRoutes {
         if (is(s, "tenants")) return get(m, () -> subscriptions.tenants(caller));
         if (is(s, "providers")) return get(m, () -> providers.list(null));
         if (s.size() == 2 && s.get(0).equals("providers")) return get(m, () -> providers.get(null, raw.segments().get(1)));
+        for (TenantExtension e : tenantExtensions) {
+            ArmResponse r = e.route(req, s);
+            if (r != null) return r;
+        }
         throw ArmErrors.missingSubscription();
     }
 

@@ -20,6 +20,7 @@ public final class DeploymentsWiring {
         });
         Deployments deployments = new Deployments(arm, store, transactions, executor, clock);
         arm.extend(deployments);
+        arm.extendTenant(new TemplateHashes());
         return deployments;
     }
 }
