@@ -78,6 +78,17 @@ public final class ArmRoutes {
         extensions.add(extension);
     }
 
+    /** Endpoints of another package at tenant level ({@code /providers/...} without a subscription); null when not its own. */
+    public interface TenantExtension {
+        ArmResponse route(ArmRequest req, List<String> lower);
+    }
+
+    private final List<TenantExtension> tenantExtensions = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    public void extendTenant(TenantExtension extension) {
+        tenantExtensions.add(extension);
+    }
+
     /** Path prefixes that belong to ARM, for the HTTP front. */
     public static final List<String> PREFIXES = List.of("/subscriptions", "/tenants", "/providers", "/metadata");
 
@@ -104,6 +115,10 @@ public final class ArmRoutes {
         if (s.size() >= 3 && s.get(0).equals("providers") && m.equals("GET")) {
             var read = registry.provider(raw.segments().get(1)).read(null, raw.segments().subList(2, s.size()), req.apiVersion());
             if (read != null) return ArmResponse.json(200, read);
+        }
+        for (TenantExtension e : tenantExtensions) {
+            ArmResponse r = e.route(req, s);
+            if (r != null) return r;
         }
         throw ArmErrors.missingSubscription();
     }

@@ -44,8 +44,9 @@ final class ArmLoopback implements RuntimeResources {
     Outcome put(String id, String apiVersion, JsonNode body) {
         try {
             ArmResponse r = call("PUT", id, apiVersion, Json.writeBytes(body));
-            waitFor(r, apiVersion);
-            ArmResponse got = call("GET", id, apiVersion, null);
+            // A synchronous answer already is the resource as GET shows it; only a long-running write needs the GET after.
+            boolean running = waitFor(r, apiVersion);
+            ArmResponse got = running || r.body() == null ? call("GET", id, apiVersion, null) : r;
             return new Outcome(r.status(), got.body() == null ? Json.object() : Json.MAPPER.readTree(got.body()), null);
         } catch (ApiError e) {
             return new Outcome(e.status(), null, e);
@@ -96,10 +97,11 @@ final class ArmLoopback implements RuntimeResources {
         }
     }
 
-    /** Follows {@code Azure-AsyncOperation} or {@code Location} until the operation is no longer running. */
-    private void waitFor(ArmResponse r, String apiVersion) {
+    /** Follows {@code Azure-AsyncOperation} or {@code Location} until the operation is no longer running; true when it was long-running. */
+    private boolean waitFor(ArmResponse r, String apiVersion) {
         String async = header(r, "Azure-AsyncOperation");
         String location = header(r, "Location");
+        boolean running = async != null || location != null;
         for (int i = 0; i < MAX_POLLS && (async != null || location != null); i++) {
             if (async != null) {
                 ArmResponse s = get(async);
@@ -110,12 +112,13 @@ final class ArmLoopback implements RuntimeResources {
                     throw ApiError.of(400, err.path("code").asText("ResourceDeploymentFailure"), err.path("message").asText(
                             "The resource operation completed with terminal provisioning state '" + st + "'."));
                 }
-                if (!st.equalsIgnoreCase("InProgress") && !st.equalsIgnoreCase("Running") && !st.equalsIgnoreCase("Accepted")) return;
+                if (!st.equalsIgnoreCase("InProgress") && !st.equalsIgnoreCase("Running") && !st.equalsIgnoreCase("Accepted")) return true;
             } else {
                 ArmResponse s = get(location);
-                if (s.status() != 202) return;
+                if (s.status() != 202) return true;
             }
         }
+        return running;
     }
 
     private ArmResponse get(String url) {

@@ -7,6 +7,7 @@ import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
+import dev.cerulean.store.Transactions;
 import dev.cerulean.store.WriteCondition;
 
 import java.time.Clock;
@@ -29,10 +30,12 @@ final class DeploymentHistory {
     private static final String OPERATION_TYPE_KEY = TYPE_KEY + "/operations";
 
     private final ResourceStore store;
+    private final Transactions transactions;
     private final Clock clock;
 
-    DeploymentHistory(ResourceStore store, Clock clock) {
+    DeploymentHistory(ResourceStore store, Transactions transactions, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -75,6 +78,14 @@ final class DeploymentHistory {
 
     void addOperation(Scope scope, String name, String operationId, ObjectNode operation) {
         child(scope, name, "operations/" + operationId, OPERATION_TYPE_KEY, operation);
+    }
+
+    /** Several operation records in one commit: a large deployment writes its operations in batches, not one commit each. */
+    void addOperations(Scope scope, String name, List<ObjectNode> operations) {
+        if (operations.isEmpty()) return;
+        transactions.run(() -> {
+            for (ObjectNode op : operations) addOperation(scope, name, op.path("operationId").asText(), op);
+        });
     }
 
     List<JsonNode> operations(Scope scope, String name) {

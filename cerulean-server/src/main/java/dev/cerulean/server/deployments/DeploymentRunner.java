@@ -19,23 +19,37 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Executes a {@link DeploymentPlan}: each resource in dependency order is PUT through the ARM engine
- * ({@link ArmLoopback}) with its body evaluated just before, one deployment operation recorded per
- * write; a failed resource fails its dependents (they are not attempted) while independent ones
+ * Executes a {@link DeploymentPlan}: each resource is PUT through the ARM engine ({@link ArmLoopback})
+ * with its body evaluated just before, as soon as what it depends on has succeeded (independent
+ * branches concurrently, {@link ResourceScheduler}); one deployment operation recorded per write,
+ * committed in batches; a failed resource fails its dependents (they are not attempted) while independent ones
  * still deploy, as on Azure; nested deployments run as deployments of their own at their target
  * scope; outputs are evaluated last (deployments.md §2.4, §2.5, §3.9).
  */
 final class DeploymentRunner {
+    /** Resource writes of one deployment in flight at once (the store commits one at a time; this overlaps evaluation and checks). */
+    static final int PARALLEL_WRITES = 4;
+    /** Operation records are committed in batches of this many, not one commit per resource. */
+    private static final int OPERATION_BATCH = 100;
+
     private final DeploymentHistory history;
+    private final Executor executor;
     private final Clock clock;
 
-    DeploymentRunner(DeploymentHistory history, Clock clock) {
+    DeploymentRunner(DeploymentHistory history, Executor executor, Clock clock) {
         this.history = history;
+        this.executor = executor;
         this.clock = clock;
+    }
+
+    private void flush(Job job, List<ObjectNode> operations) {
+        history.addOperations(job.scope(), job.name(), List.copyOf(operations));
+        operations.clear();
     }
 
     /** One deployment being executed. */
@@ -53,26 +67,23 @@ final class DeploymentRunner {
         props.put("provisioningState", "Running");
         history.save(job.scope(), job.name(), job.doc());
 
-        Set<String> failed = new HashSet<>();
-        List<ApiError.Detail> errors = new ArrayList<>();
-        ArrayNode outputResources = Json.MAPPER.createArrayNode();
-        boolean canceled = false;
-        for (PlannedResource r : job.plan().deployed()) {
-            if (job.cancel().get()) { canceled = true; break; }
-            if (r.dependsOn().stream().anyMatch(d -> failed.contains(key(d)))) {
-                failed.add(key(r.id()));
-                continue;
-            }
+        List<ObjectNode> operations = new ArrayList<>();
+        ResourceScheduler.Result done = new ResourceScheduler(executor, PARALLEL_WRITES).run(job.plan().deployed(), job.cancel(), r -> {
             Instant t0 = clock.instant();
             ApiError error = deploy(job, r);
-            record(job, r, error, t0);
-            if (error != null) {
-                failed.add(key(r.id()));
-                errors.add(DeploymentErrors.resourceFailure(error.code(), error.message(), r.id()));
-            } else {
-                outputResources.addObject().put("id", r.id());
+            ObjectNode op = operation(job, r, error, t0, "Create");
+            synchronized (operations) {
+                operations.add(op);
+                if (operations.size() >= OPERATION_BATCH) flush(job, operations);
             }
-        }
+            return error;
+        });
+        synchronized (operations) { flush(job, operations); }
+        boolean canceled = done.canceled();
+        List<ApiError.Detail> errors = new ArrayList<>();
+        ArrayNode outputResources = Json.MAPPER.createArrayNode();
+        for (PlannedResource r : done.succeeded()) outputResources.addObject().put("id", r.id());
+        done.failures().forEach((r, error) -> errors.add(DeploymentErrors.resourceFailure(error.code(), error.message(), r.id())));
         if (!canceled && errors.isEmpty() && job.completeMode()) errors.addAll(removeUndeclared(job));
         if (!canceled && errors.isEmpty()) {
             try {
@@ -178,11 +189,12 @@ final class DeploymentRunner {
         return "2021-04-01";
     }
 
-    private void record(Job job, PlannedResource r, ApiError error, Instant t0) {
-        record(job, r, error, t0, "Create");
+    private void record(Job job, PlannedResource r, ApiError error, Instant t0, String operation) {
+        ObjectNode op = operation(job, r, error, t0, operation);
+        history.addOperation(job.scope(), job.name(), op.path("operationId").asText(), op);
     }
 
-    private void record(Job job, PlannedResource r, ApiError error, Instant t0, String operation) {
+    private ObjectNode operation(Job job, PlannedResource r, ApiError error, Instant t0, String operation) {
         String opId = String.format("%016X", ThreadLocalRandom.current().nextLong());
         ObjectNode op = Json.object();
         op.put("id", job.scope().deploymentId(job.name()) + "/operations/" + opId);
@@ -201,7 +213,7 @@ final class DeploymentRunner {
             msg.putObject("error").put("code", error.code()).put("message", error.message());
         }
         p.putObject("targetResource").put("id", r.id()).put("resourceType", r.type()).put("resourceName", r.name());
-        history.addOperation(job.scope(), job.name(), opId, op);
+        return op;
     }
 
     static ArrayNode dependencies(DeploymentPlan plan) {

@@ -9,6 +9,7 @@ import dev.cerulean.server.arm.ArmRequest;
 import dev.cerulean.server.arm.ArmResponse;
 import dev.cerulean.server.arm.ArmRoutes;
 import dev.cerulean.store.ResourceStore;
+import dev.cerulean.store.Transactions;
 import dev.cerulean.templates.DeploymentContext;
 import dev.cerulean.templates.DeploymentPlan;
 import dev.cerulean.templates.TemplateEngine;
@@ -38,11 +39,11 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     private final Clock clock;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    public Deployments(ArmRoutes arm, ResourceStore store, ExecutorService executor, Clock clock) {
+    public Deployments(ArmRoutes arm, ResourceStore store, Transactions transactions, ExecutorService executor, Clock clock) {
         this.arm = arm;
         this.store = store;
-        this.history = new DeploymentHistory(store, clock);
-        this.runner = new DeploymentRunner(history, clock);
+        this.history = new DeploymentHistory(store, transactions, clock);
+        this.runner = new DeploymentRunner(history, executor, clock);
         this.executor = executor;
         this.clock = clock;
     }

@@ -2,6 +2,7 @@ package dev.cerulean.server.deployments;
 
 import dev.cerulean.server.arm.ArmRoutes;
 import dev.cerulean.store.ResourceStore;
+import dev.cerulean.store.Transactions;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -11,14 +12,15 @@ import java.util.concurrent.Executors;
 public final class DeploymentsWiring {
     private DeploymentsWiring() {}
 
-    public static Deployments install(ArmRoutes arm, ResourceStore store, Clock clock) {
+    public static Deployments install(ArmRoutes arm, ResourceStore store, Transactions transactions, Clock clock) {
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "deployment");
             t.setDaemon(true);
             return t;
         });
-        Deployments deployments = new Deployments(arm, store, executor, clock);
+        Deployments deployments = new Deployments(arm, store, transactions, executor, clock);
         arm.extend(deployments);
+        arm.extendTenant(new TemplateHashes());
         return deployments;
     }
 }
