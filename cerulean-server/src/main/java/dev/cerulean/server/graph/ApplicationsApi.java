@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** {@code /applications}: list, create, get, update, delete, {@code addPassword}, {@code removePassword}. */
-final class ApplicationsApi {
+final class ApplicationsApi extends CredentialedObjectsApi<Application> {
 
     static final String TYPE = "microsoft.graph.application";
     static final Set<String> WRITABLE = Set.of("displayName", "identifierUris", "signInAudience", "web",
@@ -30,51 +30,36 @@ final class ApplicationsApi {
 
     private final Directory directory;
     private final IdentityStore identities;
-    private final Passwords passwords;
 
     ApplicationsApi(Directory directory, Passwords passwords) {
+        super("applications", passwords);
         this.directory = directory;
         this.identities = directory.store();
-        this.passwords = passwords;
     }
 
-    GraphResponse handle(GraphRequest r) {
-        String id = r.segment(1);
-        String action = r.segment(2);
-        if (r.segments().size() > 3) throw GraphErrors.unknownSegment(r.segment(3));
-        if (id == null) {
-            return switch (r.method()) {
-                case "GET" -> GraphResponse.ok(list(r));
-                case "POST" -> create(r);
-                default -> throw GraphErrors.methodNotAllowed();
-            };
-        }
-        Application app = find(r, id);
-        if (action != null) {
-            if (!r.method().equals("POST")) throw GraphErrors.methodNotAllowed();
-            return switch (action.toLowerCase(Locale.ROOT)) {
-                case "addpassword" -> passwords.add(r, app.objectId(), app.appId());
-                case "removepassword" -> passwords.remove(r, app.objectId());
-                default -> throw GraphErrors.unknownSegment(action);
-            };
-        }
-        return switch (r.method()) {
-            case "GET" -> GraphResponse.ok(GraphObjects.entity(r.base(), "applications", render(r, app)));
-            case "PATCH" -> update(r, app);
-            case "DELETE" -> {
-                directory.deleteApplication(r.tenantId(), app.objectId());
-                yield GraphResponse.noContent();
-            }
-            default -> throw GraphErrors.methodNotAllowed();
-        };
+    @Override
+    String objectId(Application object) {
+        return object.objectId();
     }
 
-    private Application find(GraphRequest r, String id) {
+    @Override
+    String appId(Application object) {
+        return object.appId();
+    }
+
+    @Override
+    void delete(GraphRequest r, Application object) {
+        directory.deleteApplication(r.tenantId(), object.objectId());
+    }
+
+    @Override
+    Application find(GraphRequest r, String id) {
         String objectId = GraphBodies.objectId(id);
         return identities.application(r.tenantId(), objectId).orElseThrow(() -> GraphErrors.notFound(id));
     }
 
-    private ObjectNode list(GraphRequest r) {
+    @Override
+    ObjectNode list(GraphRequest r) {
         String domain = publisherDomain(r);
         List<ObjectNode> items = new ArrayList<>();
         for (Application app : identities.applications(r.tenantId())) {
@@ -84,7 +69,8 @@ final class ApplicationsApi {
                 .withPasswords(item, identities.passwordCredentials(item.path("id").asText())));
     }
 
-    private GraphResponse create(GraphRequest r) {
+    @Override
+    GraphResponse create(GraphRequest r) {
         ObjectNode body = checked(r);
         String displayName = GraphBodies.optionalString(body, "displayName");
         if (displayName == null || displayName.isBlank()) throw GraphErrors.missingProperty("displayName");
@@ -94,7 +80,8 @@ final class ApplicationsApi {
         return GraphResponse.created(GraphObjects.entity(r.base(), "applications", render(r, app)));
     }
 
-    private GraphResponse update(GraphRequest r, Application app) {
+    @Override
+    GraphResponse update(GraphRequest r, Application app) {
         ObjectNode body = checked(r);
         String displayName = app.displayName();
         if (body.has("displayName")) {
@@ -149,7 +136,8 @@ final class ApplicationsApi {
         }
     }
 
-    private ObjectNode render(GraphRequest r, Application app) {
+    @Override
+    ObjectNode render(GraphRequest r, Application app) {
         return GraphObjects.application(app, publisherDomain(r), identities.passwordCredentials(app.objectId()));
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code /servicePrincipals}: list, create (for an application of the tenant), get, update, delete
  * (the application stays, graph-rbac.md §2.2), {@code addPassword}, {@code removePassword}.
  */
-final class ServicePrincipalsApi {
+final class ServicePrincipalsApi extends CredentialedObjectsApi<ServicePrincipal> {
 
     static final String TYPE = "microsoft.graph.servicePrincipal";
     static final Set<String> WRITABLE = Set.of("appId", "accountEnabled", "displayName", "tags",
@@ -35,52 +35,37 @@ final class ServicePrincipalsApi {
 
     private final Directory directory;
     private final IdentityStore identities;
-    private final Passwords passwords;
 
     ServicePrincipalsApi(Directory directory, Passwords passwords) {
+        super("servicePrincipals", passwords);
         this.directory = directory;
         this.identities = directory.store();
-        this.passwords = passwords;
     }
 
-    GraphResponse handle(GraphRequest r) {
-        String id = r.segment(1);
-        String action = r.segment(2);
-        if (r.segments().size() > 3) throw GraphErrors.unknownSegment(r.segment(3));
-        if (id == null) {
-            return switch (r.method()) {
-                case "GET" -> GraphResponse.ok(list(r));
-                case "POST" -> create(r);
-                default -> throw GraphErrors.methodNotAllowed();
-            };
-        }
-        ServicePrincipal sp = find(r, id);
-        if (action != null) {
-            if (!r.method().equals("POST")) throw GraphErrors.methodNotAllowed();
-            return switch (action.toLowerCase(Locale.ROOT)) {
-                case "addpassword" -> passwords.add(r, sp.objectId(), sp.appId());
-                case "removepassword" -> passwords.remove(r, sp.objectId());
-                default -> throw GraphErrors.unknownSegment(action);
-            };
-        }
-        return switch (r.method()) {
-            case "GET" -> GraphResponse.ok(GraphObjects.entity(r.base(), "servicePrincipals", render(r, sp)));
-            case "PATCH" -> update(r, sp);
-            case "DELETE" -> {
-                directory.deleteServicePrincipal(r.tenantId(), sp.objectId());
-                yield GraphResponse.noContent();
-            }
-            default -> throw GraphErrors.methodNotAllowed();
-        };
+    @Override
+    String objectId(ServicePrincipal object) {
+        return object.objectId();
     }
 
-    private ServicePrincipal find(GraphRequest r, String id) {
+    @Override
+    String appId(ServicePrincipal object) {
+        return object.appId();
+    }
+
+    @Override
+    void delete(GraphRequest r, ServicePrincipal object) {
+        directory.deleteServicePrincipal(r.tenantId(), object.objectId());
+    }
+
+    @Override
+    ServicePrincipal find(GraphRequest r, String id) {
         String objectId = GraphBodies.objectId(id);
         return identities.servicePrincipalByObjectId(r.tenantId(), objectId)
                 .orElseThrow(() -> GraphErrors.notFound(id));
     }
 
-    private ObjectNode list(GraphRequest r) {
+    @Override
+    ObjectNode list(GraphRequest r) {
         Map<String, Application> apps = new HashMap<>();
         identities.applications(r.tenantId()).forEach(app -> apps.put(app.appId(), app));
         List<ObjectNode> items = new ArrayList<>();
@@ -91,7 +76,8 @@ final class ServicePrincipalsApi {
                 .withPasswords(item, identities.passwordCredentials(item.path("id").asText())));
     }
 
-    private GraphResponse create(GraphRequest r) {
+    @Override
+    GraphResponse create(GraphRequest r) {
         ObjectNode body = checked(r);
         String appId = GraphBodies.optionalString(body, "appId");
         if (appId == null) throw GraphErrors.missingProperty("appId");
@@ -109,7 +95,8 @@ final class ServicePrincipalsApi {
         return GraphResponse.created(GraphObjects.entity(r.base(), "servicePrincipals", render(r, sp)));
     }
 
-    private GraphResponse update(GraphRequest r, ServicePrincipal sp) {
+    @Override
+    GraphResponse update(GraphRequest r, ServicePrincipal sp) {
         ObjectNode body = checked(r);
         if (body.has("appId")) throw GraphErrors.readOnlyProperty("appId", TYPE);
         String displayName = sp.displayName();
@@ -140,7 +127,8 @@ final class ServicePrincipalsApi {
         return body;
     }
 
-    private ObjectNode render(GraphRequest r, ServicePrincipal sp) {
+    @Override
+    ObjectNode render(GraphRequest r, ServicePrincipal sp) {
         Application app = identities.applicationByAppId(r.tenantId(), sp.appId()).orElse(null);
         return GraphObjects.servicePrincipal(sp, app, r.tenantId(), identities.passwordCredentials(sp.objectId()));
     }
