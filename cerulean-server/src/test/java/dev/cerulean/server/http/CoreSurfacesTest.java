@@ -31,6 +31,7 @@ class CoreSurfacesTest {
         Handler probe = new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (Request.getPathInContext(request).equals("/core-broken")) throw new AssertionError("internal detail");
                 if (!Request.getPathInContext(request).equals("/core-probe")) return false;
                 response.setStatus(200);
                 response.write(true, ByteBuffer.wrap("core".getBytes(StandardCharsets.UTF_8)), callback);
@@ -50,6 +51,12 @@ class CoreSurfacesTest {
                     HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("core");
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "/cerulean/routed")).build(),
                     HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("routed");
+            // an Error escaping a surface answers ARM's 5xx shape without echoing what was thrown
+            HttpResponse<String> broken = http.send(HttpRequest.newBuilder(URI.create(base + "/core-broken")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(broken.statusCode()).isEqualTo(500);
+            assertThat(broken.body()).contains("InternalServerError").doesNotContain("internal detail")
+                    .doesNotContain("AssertionError");
         } finally {
             front.stop();
         }
