@@ -46,7 +46,7 @@ class BuiltInRolesTest {
             "c2f4ef07-c644-48eb-af81-4b1b4947fb11|AcrDelete|Microsoft.ContainerRegistry/registries/artifacts/delete||",
             "6cef56e8-d556-48e5-a04f-b8e64114680f|AcrImageSigner|Microsoft.ContainerRegistry/registries/sign/write||Microsoft.ContainerRegistry/registries/trustedCollections/write",
             "f6c7c914-8db3-469d-8ca1-694a8f32e121|AzureML Data Scientist|ML/*/read,ML/*/action,ML/*/delete,ML/*/write|ML/delete,ML/write,ML/computes/*/write,ML/computes/*/delete,ML/computes/listKeys/action,ML/listKeys/action,ML/hubs/write,ML/hubs/delete,ML/featurestores/write,ML/featurestores/delete|",
-            "ba92f5b4-2d11-453d-a403-e96b0029c9fe|Storage Blob Data Contributor|SB/containers/delete,SB/containers/read,SB/containers/write,SB/generateUserDelegationKey/action||SB/containers/blobs/delete,SB/containers/blobs/read,SB/containers/blobs/move/action,SB/containers/blobs/write",
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe|Storage Blob Data Contributor|SB/containers/delete,SB/containers/read,SB/containers/write,SB/generateUserDelegationKey/action||SB/containers/blobs/delete,SB/containers/blobs/read,SB/containers/blobs/move/action,SB/containers/blobs/write,SB/containers/blobs/add/action",
             "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1|Storage Blob Data Reader|SB/containers/read,SB/generateUserDelegationKey/action||SB/containers/blobs/read",
             "00482a5a-887f-4fb3-b363-3b7fe8e74483|Key Vault Administrator|Microsoft.Authorization/*/read,Microsoft.Insights/alertRules/*,Microsoft.Resources/deployments/*,Microsoft.Resources/subscriptions/resourceGroups/read,Microsoft.Support/*,KV/checkNameAvailability/read,KV/deletedVaults/read,KV/locations/*/read,KV/vaults/*/read,KV/operations/read||KV/vaults/*",
     })
