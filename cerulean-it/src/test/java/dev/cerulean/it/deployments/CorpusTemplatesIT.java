@@ -231,10 +231,12 @@ class CorpusTemplatesIT {
         assertThat(direct.get("name").asText()).isEqualTo("direct");
         assertThat(az.json("monitor", "diagnostic-settings", "show", "-n", "direct", "--resource", acrId)
                 .get("storageAccountId").asText()).isEqualTo(storeId);
-        var noDestination = az.run("monitor", "diagnostic-settings", "create", "-n", "nowhere", "--resource", acrId,
-                "--metrics", "[{\"category\": \"AllMetrics\", \"enabled\": true}]");
+        // az refuses a setting without destination itself; the service's refusal, through az rest
+        var noDestination = az.run("rest", "--method", "put", "--url", acrId
+                        + "/providers/Microsoft.Insights/diagnosticSettings/nowhere?api-version=2021-05-01-preview",
+                "--body", "{\"properties\": {\"metrics\": [{\"category\": \"AllMetrics\", \"enabled\": true}]}}");
         assertThat(noDestination.exitCode()).isNotZero();
-        assertThat(noDestination.stderr()).contains("destination");
+        assertThat(noDestination.stderr()).contains("BadRequest").contains("destination");
         az.ok("monitor", "diagnostic-settings", "delete", "-n", "direct", "--resource", acrId);
         var shownAfter = az.run("monitor", "diagnostic-settings", "show", "-n", "direct", "--resource", acrId);
         assertThat(shownAfter.exitCode()).isNotZero();
