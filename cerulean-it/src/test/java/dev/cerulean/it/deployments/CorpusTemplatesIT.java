@@ -9,6 +9,7 @@ import dev.cerulean.it.support.Shared;
 import dev.cerulean.it.support.TestServers;
 import dev.cerulean.server.CeruleanServer;
 import dev.cerulean.templates.functions.Hashes;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -241,5 +242,25 @@ class CorpusTemplatesIT {
         var shownAfter = az.run("monitor", "diagnostic-settings", "show", "-n", "direct", "--resource", acrId);
         assertThat(shownAfter.exitCode()).isNotZero();
         assertThat(shownAfter.stderr()).contains("ResourceNotFound");
+    }
+
+    /** The template's other conditional extension resource, a CanNotDelete lock (served once the locks work is merged). */
+    @Test
+    void registryWithPoliciesAndDiagnosticsLocksTheRegistryWhenAsked() {
+        String rg = fx.resourceGroup("corlk-");
+        var probe = az.run("rest", "--url", groupId(rg) + "/providers/Microsoft.Authorization/locks?api-version=2020-05-01");
+        Assumptions.assumeTrue(probe.exitCode() == 0, "Microsoft.Authorization/locks is not served by this build: " + probe.stderr());
+        String acr = "acr" + Hashes.uniqueString(groupId(rg));
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "acrlock",
+                "-f", corpus("container-registry-with-policies-and-diagnostics/azuredeploy.json"), "-p", "enableDeleteLock=true");
+        assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        String lockId = fx.registryId(rg, acr) + "/providers/Microsoft.Authorization/locks/" + acr + "-lck";
+        JsonNode lock = az.json("rest", "--url", lockId + "?api-version=2020-05-01");
+        assertThat(lock.at("/properties/level").asText()).isEqualTo("CanNotDelete");
+        var refused = az.run("acr", "delete", "-n", acr, "--yes");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.stderr()).contains("ScopeLocked");
+        az.ok("rest", "--method", "delete", "--url", lockId + "?api-version=2020-05-01");
+        az.ok("acr", "delete", "-n", acr, "--yes");
     }
 }
