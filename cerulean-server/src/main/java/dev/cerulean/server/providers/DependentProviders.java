@@ -31,8 +31,8 @@ public record DependentProviders(StorageProvider storage, KeyVaultProvider keyVa
         IdentityDirectory directory = new StoreIdentityDirectory(stores.identities(), clock);
         return new DependentProviders(
                 new StorageProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions),
-                new KeyVaultProvider(stores.resources(), subscriptions),
-                new InsightsProvider(clock),
+                new KeyVaultProvider(stores.resources(), stores.secrets(), sealer, clock, subscriptions),
+                new InsightsProvider(stores.resources(), clock),
                 new ManagedIdentityProvider(directory),
                 directory);
     }

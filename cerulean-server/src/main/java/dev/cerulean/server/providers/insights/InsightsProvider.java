@@ -1,13 +1,16 @@
 package dev.cerulean.server.providers.insights;
 
+import dev.cerulean.server.arm.spi.ExtensionTypes;
 import dev.cerulean.server.arm.spi.ResourceProvider;
 import dev.cerulean.server.arm.spi.ResourceTypeSpec;
+import dev.cerulean.store.ResourceStore;
 
 import java.time.Clock;
 import java.util.List;
 
 /**
- * The {@code microsoft.insights} provider: Application Insights components (ml.md §6.3). The
+ * The {@code microsoft.insights} provider: Application Insights components (ml.md §6.3) and
+ * diagnostic settings, an extension type stored under any resource. The
  * namespace is spelled in lower case as the service answers it ({@code type} is
  * {@code microsoft.insights/components}); requests match it in any case.
  */
@@ -21,8 +24,10 @@ public final class InsightsProvider implements ResourceProvider {
             "2015-05-01");
 
     private final List<ResourceTypeSpec> types;
+    private final DiagnosticSettings diagnosticSettings;
 
-    public InsightsProvider(Clock clock) {
+    public InsightsProvider(ResourceStore resources, Clock clock) {
+        this.diagnosticSettings = new DiagnosticSettings(resources, clock);
         this.types = List.of(ResourceTypeSpec.tracked("components")
                 .withApiVersions(API_VERSIONS.toArray(String[]::new))
                 .withBehavior(new ComponentBehavior(clock))
@@ -38,5 +43,10 @@ public final class InsightsProvider implements ResourceProvider {
     @Override
     public List<ResourceTypeSpec> resourceTypes() {
         return types;
+    }
+
+    @Override
+    public ExtensionTypes extensionTypes() {
+        return diagnosticSettings;
     }
 }

@@ -46,4 +46,10 @@ final class KeyVaultErrors {
         return ApiError.of(400, "BadRequest", "An invalid value was provided for 'type': '" + type
                 + "'. The only supported type is 'Microsoft.KeyVault/vaults'.");
     }
+
+    /** Cerulean's wording: the RP's own text for a bad secret name is not in the references. */
+    static ApiError secretNameInvalid(String name) {
+        return ApiError.of(400, "BadRequest", "The secret name '" + name
+                + "' is invalid. A secret's name must be 1-127 characters long and contain only letters, digits and hyphens.");
+    }
 }

@@ -7,6 +7,7 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.GlobalNames;
 import dev.cerulean.server.arm.spi.ResourceBehavior;
 import dev.cerulean.server.arm.spi.WriteContext;
+import dev.cerulean.store.ResourceStore;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 /**
  * What storage accounts do beyond generic ARM (ml.md §6.1): the name (3-24 lower-case letters and
  * digits, a DNS name, so unique across every subscription), SKU and kind with their combinations,
- * the derived endpoints and, at creation, the two account keys, all in the write's transaction.
+ * the derived endpoints and, at creation, the two account keys and the default blob service, all in
+ * the write's transaction.
  */
 final class StorageAccountBehavior implements ResourceBehavior {
 
@@ -23,11 +25,13 @@ final class StorageAccountBehavior implements ResourceBehavior {
 
     private final GlobalNames names;
     private final AccountKeys keys;
+    private final ResourceStore store;
     private final Clock clock;
 
-    StorageAccountBehavior(GlobalNames names, AccountKeys keys, Clock clock) {
+    StorageAccountBehavior(GlobalNames names, AccountKeys keys, ResourceStore store, Clock clock) {
         this.names = names;
         this.keys = keys;
+        this.store = store;
         this.clock = clock;
     }
 
@@ -65,6 +69,7 @@ final class StorageAccountBehavior implements ResourceBehavior {
         ObjectNode keyTimes = keys.ensure(ctx.id().key());
         doc.set("properties", AccountProperties.build(in, old, sku, ctx.id().name().toLowerCase(), location,
                 clock.instant(), keyTimes));
+        BlobServiceBehavior.ensureDefault(store, ctx.id(), doc.get("sku"), clock.instant(), ctx.caller());
         return doc;
     }
 

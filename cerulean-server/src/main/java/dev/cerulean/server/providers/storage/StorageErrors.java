@@ -46,4 +46,23 @@ final class StorageErrors {
                 "Values for request parameters are invalid: type. The type '" + type
                         + "' is not supported; the only supported type is 'Microsoft.Storage/storageAccounts'.");
     }
+
+    /** The blob service's wording for container names (its spelling of "specified" included). */
+    static final String CONTAINER_NAME_CHARACTERS = "The specifed resource name contains invalid characters.";
+    static final String CONTAINER_NAME_LENGTH = "The specified resource name length is not within the permissible limits.";
+
+    /** The RP passes the blob service's refusal of a container operation on under this code. */
+    static ApiError containerOperationFailure(String message) {
+        return ApiError.of(400, "ContainerOperationFailure", message);
+    }
+
+    /** Azure's code and wording for a public container in an account that forbids public access. */
+    static ApiError publicAccessNotPermitted() {
+        return ApiError.of(409, "PublicAccessNotPermitted", "Public access is not permitted on this storage account.");
+    }
+
+    static ApiError invalidMetadata(String name) {
+        return ApiError.of(400, "InvalidMetadata", "The metadata specified is invalid. It has characters that are not permitted: '"
+                + name + "'.");
+    }
 }

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The {@code Microsoft.Storage} provider: storage accounts, their keys and the name check (ml.md §6.1). */
+/**
+ * The {@code Microsoft.Storage} provider: storage accounts, their keys and the name check (ml.md §6.1),
+ * and the control plane of blob containers ({@code blobServices/default/containers}).
+ */
 public final class StorageProvider implements ResourceProvider {
 
     public static final String NAMESPACE = "Microsoft.Storage";
@@ -44,13 +47,21 @@ public final class StorageProvider implements ResourceProvider {
         this.keys = keys;
         ResourceTypeSpec accounts = ResourceTypeSpec.tracked("storageAccounts")
                 .withApiVersions(API_VERSIONS.toArray(String[]::new))
-                .withBehavior(new StorageAccountBehavior(names, keys, clock))
+                .withBehavior(new StorageAccountBehavior(names, keys, resources, clock))
                 // observed: create answers 202 + Location with no body, the Location URL then the account
                 .withCreateLro(LroPolicy.async(LroStyle.LOCATION))
                 .withReadOnlyProperties(AccountProperties.READ_ONLY)
                 .withAction("listKeys", keys::list)
                 .withAction("regenerateKey", keys::regenerate);
-        this.types = List.of(accounts);
+        ResourceTypeSpec blobServices = ResourceTypeSpec.proxy("storageAccounts/blobServices")
+                .withApiVersions(API_VERSIONS.toArray(String[]::new))
+                .withBehavior(new BlobServiceBehavior(resources));
+        ResourceTypeSpec containers = ResourceTypeSpec.proxy("storageAccounts/blobServices/containers")
+                .withApiVersions(API_VERSIONS.toArray(String[]::new))
+                .withBehavior(new ContainerBehavior(resources, clock))
+                .withEtag(true)
+                .withReadOnlyProperties(ContainerBehavior.READ_ONLY);
+        this.types = List.of(accounts, blobServices, containers);
         this.actions = Map.of("checkNameAvailability", new StorageNameAvailability(names));
     }
 
