@@ -163,4 +163,22 @@ class LocksAzIT {
         az.ok("group", "delete", "-n", rg, "--yes", "--no-wait");
         Files.deleteIfExists(template);
     }
+    @Test
+    void theCorpusTemplatesDeleteLockIsCreatedOnTheRegistryAndEnforced() {
+        String rg = fx.resourceGroup("lockt-");
+        String acr = AcrFixtures.unique("locktacr");
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "withlock", "-f",
+                dev.cerulean.it.support.Shared.require("conformance/templates/container-registry-with-policies-and-diagnostics/azuredeploy.json")
+                        .toString(), "-p", "acrName=" + acr, "enableDeleteLock=true");
+        assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
+        String acrId = fx.registryId(rg, acr);
+        JsonNode locks = az.json("lock", "list", "-g", rg);
+        assertThat(locks).hasSize(1);
+        assertThat(locks.get(0).get("id").asText()).isEqualToIgnoringCase(acrId + "/providers/Microsoft.Authorization/locks/" + acr + "-lck");
+        assertThat(locks.get(0).get("level").asText()).isEqualTo("CanNotDelete");
+        assertThat(az.run("acr", "delete", "-n", acr, "-g", rg, "--yes").stderr()).contains("(ScopeLocked)");
+        az.ok("lock", "delete", "--ids", locks.get(0).get("id").asText());
+        az.ok("acr", "delete", "-n", acr, "-g", rg, "--yes");
+        az.ok("group", "delete", "-n", rg, "--yes", "--no-wait");
+    }
 }
