@@ -47,12 +47,15 @@ public final class LockGuard implements ScopeLocks {
 
     @Override
     public void check(String verb, String target) {
+        String sub = subscriptionOf(target);
+        if (sub == null) return; // nothing is locked above a subscription
+        List<Lock> locks = locks(sub);
+        if (locks.isEmpty()) return;
         String key = key(target);
-        String sub = subscriptionOf(key);
-        // nothing is locked above a subscription; provider registration and provider-level actions
-        // (checkNameAvailability) are writes at the subscription that locks do not refuse here
-        if (sub == null || verb.equals("write") && key.equals("/subscriptions/" + sub)) return;
-        List<String> locked = lockedBy(locks(sub), verb.equals("delete"), key);
+        // provider registration and provider-level actions (checkNameAvailability) are writes at
+        // the subscription itself that locks do not refuse here
+        if (verb.equals("write") && key.equals("/subscriptions/" + sub)) return;
+        List<String> locked = lockedBy(locks, verb.equals("delete"), key);
         if (!locked.isEmpty()) throw LockErrors.scopeLocked(target, verb, locked);
     }
 
@@ -113,10 +116,12 @@ public final class LockGuard implements ScopeLocks {
         return target.startsWith(ancestor) && (target.length() == ancestor.length() || target.charAt(ancestor.length()) == '/');
     }
 
-    private static String subscriptionOf(String key) {
-        if (!key.startsWith("/subscriptions/")) return null;
-        int end = key.indexOf('/', "/subscriptions/".length());
-        String sub = end < 0 ? key.substring("/subscriptions/".length()) : key.substring("/subscriptions/".length(), end);
-        return sub.isEmpty() ? null : sub;
+    /** The lower-cased subscription id of an id as the engine spells it ({@code /subscriptions/{id}/...}), or null. */
+    private static String subscriptionOf(String id) {
+        String prefix = "/subscriptions/";
+        if (!id.regionMatches(true, 0, prefix, 0, prefix.length())) return null;
+        int end = id.indexOf('/', prefix.length());
+        String sub = end < 0 ? id.substring(prefix.length()) : id.substring(prefix.length(), end);
+        return sub.isEmpty() ? null : sub.toLowerCase(Locale.ROOT);
     }
 }
