@@ -23,6 +23,7 @@ import dev.cerulean.server.directory.Directory;
 import dev.cerulean.server.directory.NewServicePrincipal;
 import dev.cerulean.server.providers.DependentProviders;
 import dev.cerulean.server.providers.authorization.AuthorizationWiring;
+import dev.cerulean.server.providers.authorization.locks.LocksWiring;
 import dev.cerulean.server.providers.containerregistry.ContainerRegistryProvider;
 import dev.cerulean.server.providers.containerregistry.SecretSealer;
 import dev.cerulean.server.registry.auth.RegistryAuth;
@@ -113,7 +114,8 @@ public final class CeruleanServer implements AutoCloseable {
                     config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
                     () -> List.of(config.subscriptionId()), stores.registry());
             providers.add(acr);
-            providers.add(authorization.provider());
+            LocksWiring locks = new LocksWiring(stores, clock);
+            providers.add(locks.withLocks(authorization.provider()));
             providers.add(MachineLearning.provider(stores, clock, dependents, providers));
             providers.addAll(extraProviders);
             ProviderRegistry registry = new ProviderRegistry(providers);
@@ -127,7 +129,7 @@ public final class CeruleanServer implements AutoCloseable {
                     registry, subscriptions,
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
-                    new CloudMetadata(config.registrySuffix()), authorization.arm());
+                    new CloudMetadata(config.registrySuffix()), authorization.arm().withLocks(locks.guard()));
             dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(), clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

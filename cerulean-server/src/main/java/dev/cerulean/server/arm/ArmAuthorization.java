@@ -21,6 +21,8 @@ public final class ArmAuthorization {
     /** Enforcement off ({@code --authorization off}): every authenticated caller may do everything. */
     public static final ArmAuthorization OFF = new ArmAuthorization(AccessEvaluator.ALLOW_ALL, false, () -> {});
 
+    private static final String LOCKS_PREFIX = "microsoft.authorization/locks/";
+
     /** Registered operation names that break the derived pattern, keyed by the derived action, lower-cased. */
     private static final Map<String, String> OVERRIDES = Map.of(
             "microsoft.containerregistry/checknameavailability/action", "Microsoft.ContainerRegistry/checknameavailability/read");
@@ -30,22 +32,53 @@ public final class ArmAuthorization {
     private final AccessEvaluator evaluator;
     private final boolean enabled;
     private final Runnable onChange;
+    private final ScopeLocks locks;
 
     /** @param onChange run after requests that may have removed role assignments (deletes cascade to them) */
     public ArmAuthorization(AccessEvaluator evaluator, boolean enabled, Runnable onChange) {
+        this(evaluator, enabled, onChange, ScopeLocks.NONE);
+    }
+
+    private ArmAuthorization(AccessEvaluator evaluator, boolean enabled, Runnable onChange, ScopeLocks locks) {
         this.evaluator = evaluator;
         this.enabled = enabled;
         this.onChange = onChange;
+        this.locks = locks;
+    }
+
+    /** The same enforcement, plus management locks on writes and deletes (enforced even with RBAC off, as locks override roles). */
+    public ArmAuthorization withLocks(ScopeLocks scopeLocks) {
+        return new ArmAuthorization(evaluator, enabled, onChange, scopeLocks);
     }
 
     public boolean enabled() { return enabled; }
 
-    /** Refuses with 403 unless the caller may perform {@code action} at {@code scope}. */
+    /**
+     * Refuses with 403 unless the caller may perform {@code action} at {@code scope}, then, for writes,
+     * POST actions and deletes, with 409 {@code ScopeLocked} when a management lock forbids it.
+     */
     public void require(Caller caller, String action, String scope) {
-        if (!enabled) return;
-        if (!evaluator.allows(caller.objectId(), action, scope, false)) {
+        require(caller, action, scope, scope);
+    }
+
+    /** As {@link #require(Caller, String, String)} for an extension resource: authorized at its scope, locks checked on {@code target}. */
+    public void require(Caller caller, String action, String scope, String target) {
+        if (enabled && !evaluator.allows(caller.objectId(), action, scope, false)) {
             throw ArmErrors.authorizationFailed(client(caller), caller.objectId(), action, scope);
         }
+        String verb = lockVerb(action);
+        if (verb != null) locks.check(verb, target);
+    }
+
+    /**
+     * What a lock sees in an action: {@code delete}, {@code write} (PUT, PATCH and every POST action,
+     * as ARM counts {@code listKeys} a write), or null for reads and for the locks themselves, which
+     * stay removable under any lock.
+     */
+    static String lockVerb(String action) {
+        String a = action.toLowerCase(Locale.ROOT);
+        if (a.endsWith("/read") || a.startsWith(LOCKS_PREFIX)) return null;
+        return a.endsWith("/delete") ? "delete" : "write";
     }
 
     /**

@@ -68,8 +68,10 @@ final class ExtensionRoutes {
         String scopeText = scope == null ? "/" : scope.id();
         // reads at the tenant root are open to every token of the tenant, like the other tenant-level reads (§5.4)
         if (scope != null || !ArmAuthorization.verb(req.method()).equals("read")) {
+            String target = (scope == null ? "" : scope.id()) + "/providers/" + m.provider().namespace() + "/" + m.type()
+                    + (m.name() == null ? "" : "/" + m.name());
             authorization.require(caller, m.provider().namespace() + "/" + m.type() + "/" + ArmAuthorization.verb(req.method()),
-                    scopeText);
+                    scopeText, target);
         }
         if (scope != null && !scope.isSubscription()) scopes.requireExisting(scope);
         ExtensionResponse answer = m.provider().extensionTypes().handle(new ExtensionRequest(req.method(), scope, m.type(),

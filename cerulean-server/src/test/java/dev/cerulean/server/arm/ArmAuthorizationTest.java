@@ -62,6 +62,32 @@ class ArmAuthorizationTest {
         assertThat(visible.test(record(SCOPE + "/providers/Microsoft.ContainerRegistry/registries/hidden"))).isFalse();
     }
 
+    @Test
+    void locksSeeWritesActionsAndDeletesButNeverReadsOrLocksThemselves() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        ArmAuthorization withLocks = ArmAuthorization.OFF.withLocks((verb, target) -> seen.add(verb + " " + target));
+        Caller c = new Caller("t", "o", "n", "Application");
+        withLocks.require(c, "Microsoft.Storage/storageAccounts/read", SCOPE);
+        withLocks.require(c, "Microsoft.Storage/storageAccounts/listKeys/read", SCOPE);
+        withLocks.require(c, "Microsoft.Authorization/locks/delete", SCOPE, SCOPE + "/providers/Microsoft.Authorization/locks/l");
+        withLocks.require(c, "Microsoft.Authorization/locks/write", SCOPE, SCOPE + "/providers/Microsoft.Authorization/locks/l");
+        assertThat(seen).isEmpty();
+        withLocks.require(c, "Microsoft.Storage/storageAccounts/write", SCOPE);
+        withLocks.require(c, "Microsoft.Storage/storageAccounts/listKeys/action", SCOPE);
+        withLocks.require(c, "Microsoft.Resources/subscriptions/resourceGroups/delete", SCOPE);
+        withLocks.require(c, "Microsoft.Authorization/roleAssignments/delete", SCOPE, SCOPE + "/providers/Microsoft.Authorization/roleAssignments/x");
+        assertThat(seen).containsExactly("write " + SCOPE, "write " + SCOPE, "delete " + SCOPE,
+                "delete " + SCOPE + "/providers/Microsoft.Authorization/roleAssignments/x");
+    }
+
+    @Test
+    void authorizationIsRefusedBeforeLocksAreConsulted() {
+        ArmAuthorization denyAll = new ArmAuthorization((p, a, s, d) -> false, true, () -> {})
+                .withLocks((verb, target) -> { throw new AssertionError("locks consulted"); });
+        assertThatThrownBy(() -> denyAll.require(new Caller("t", "o", "n", "Application"), "x/y/delete", SCOPE))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.status()).isEqualTo(403));
+    }
+
     private static ResourceRecord record(String id) {
         return new ResourceRecord(id.toLowerCase(), id, "s", "rg", "microsoft.containerregistry/registries", null, "n", "westus",
                 true, "{}", "e", Instant.EPOCH, Instant.EPOCH);
