@@ -128,7 +128,8 @@ public final class CeruleanServer implements AutoCloseable {
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
                     new CloudMetadata(config.registrySuffix()), authorization.arm());
-            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(), clock);
+            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(),
+                    SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())), clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
