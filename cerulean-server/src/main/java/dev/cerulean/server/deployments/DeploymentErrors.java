@@ -71,7 +71,8 @@ final class DeploymentErrors {
         var info = error.putArray("additionalInfo").addObject().put("type", "TemplateViolation").putObject("info");
         info.put("lineNumber", e.line());
         info.put("linePosition", e.column());
-        info.put("path", e.path());
+        // ARM's paths are the request's: properties.template.resources[1]...
+        info.put("path", e.path().isEmpty() || e.path().startsWith("properties.") ? e.path() : "properties.template." + e.path());
         var body = dev.cerulean.core.json.Json.object();
         body.set("error", error);
         return body;

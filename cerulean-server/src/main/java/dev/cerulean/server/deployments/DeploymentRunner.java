@@ -80,7 +80,8 @@ final class DeploymentRunner {
             return error;
         });
         synchronized (operations) { flush(job, operations); }
-        boolean canceled = done.canceled();
+        // a cancel that reached a nested deployment ends it Canceled, which its parent sees as a failed resource
+        boolean canceled = done.canceled() || job.cancel().get();
         List<ApiError.Detail> errors = new ArrayList<>();
         ArrayNode outputResources = Json.MAPPER.createArrayNode();
         for (PlannedResource r : done.succeeded()) outputResources.addObject().put("id", r.id());
