@@ -35,7 +35,7 @@ const created = await client.deployments.beginCreateOrUpdateAndWait(rg, "js1", {
 const listed = [];
 for await (const d of client.deployments.listByResourceGroup(rg)) listed.push(d.name);
 const operations = [];
-for await (const o of client.deploymentOperations.listByResourceGroup(rg, "js1")) {
+for await (const o of client.deploymentOperations.list(rg, "js1")) {
   operations.push({ state: o.properties?.provisioningState, type: o.properties?.targetResource?.resourceType });
 }
 const exported = await client.deployments.exportTemplate(rg, "js1");
