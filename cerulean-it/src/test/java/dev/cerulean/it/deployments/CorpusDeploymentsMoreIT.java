@@ -57,11 +57,14 @@ class CorpusDeploymentsMoreIT {
                 .trim()).isEqualTo("Succeeded");
         String groupId = "/subscriptions/" + fx.subscription() + "/resourceGroups/" + rg;
         String roleDefinition = "/subscriptions/" + fx.subscription() + "/providers/Microsoft.Authorization/roleDefinitions/" + KEY_VAULT_ADMINISTRATOR;
-        JsonNode assignments = az.json("role", "assignment", "list", "--scope", groupId, "--assignee", principal);
-        assertThat(assignments).hasSize(1);
-        assertThat(assignments.get(0).get("name").asText()).isEqualTo(Hashes.guid(groupId, principal, roleDefinition));
-        assertThat(assignments.get(0).get("roleDefinitionId").asText()).isEqualTo(roleDefinition);
-        assertThat(assignments.get(0).get("principalType").asText()).isEqualTo("ServicePrincipal");
+        // (Debian's az 2.45 'role assignment list' fails client-side on RoleDefinitionsOperations: read it with az rest)
+        String name = Hashes.guid(groupId, principal, roleDefinition);
+        JsonNode assignment = az.json("rest", "--method", "get", "--url", "https://management.azure.com" + groupId
+                + "/providers/Microsoft.Authorization/roleAssignments/" + name + "?api-version=2022-04-01");
+        assertThat(assignment.at("/properties/principalId").asText()).isEqualTo(principal);
+        assertThat(assignment.at("/properties/roleDefinitionId").asText()).isEqualTo(roleDefinition);
+        assertThat(assignment.at("/properties/principalType").asText()).isEqualTo("ServicePrincipal");
+        assertThat(assignment.at("/properties/scope").asText()).isEqualToIgnoringCase(groupId);
     }
 
     @Test

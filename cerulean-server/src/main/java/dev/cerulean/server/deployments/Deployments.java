@@ -161,6 +161,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
 
     private ArmResponse validate(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         Prepared p = prepare(req, scope, name);
+        rollback.check(scope, name, p.request().onErrorDeployment()); // az sends --rollback-on-error on validate too
         return ArmResponse.json(200, DeploymentDocuments.validated(p.doc(), p.plan()));
     }
 
