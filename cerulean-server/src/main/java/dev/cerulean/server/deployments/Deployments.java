@@ -162,11 +162,13 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     private ArmResponse validate(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         Prepared p = prepare(req, scope, name);
         rollback.check(scope, name, p.request().onErrorDeployment()); // az sends --rollback-on-error on validate too
+        if (scope.resourceGroup() != null) groom(scope); // validate and what-if groom the history too (§2.10)
         return ArmResponse.json(200, DeploymentDocuments.validated(p.doc(), p.plan()));
     }
 
     private ArmResponse whatIf(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         Prepared p = prepare(req, scope, name);
+        if (scope.resourceGroup() != null) groom(scope);
         ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
         return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback));
     }
