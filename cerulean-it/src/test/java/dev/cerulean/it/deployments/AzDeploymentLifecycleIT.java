@@ -205,5 +205,9 @@ class AzDeploymentLifecycleIT {
         var validate = az.run("deployment", "group", "validate", "-g", rg, "-f", t.toString(), "-p", "sku=Gold");
         assertThat(validate.exitCode()).isNotZero();
         assertThat(validate.stderr()).contains("for the template parameter 'sku' at line '5'");
+        // what-if answers 200 with the error in its result; az prints it as CODE - message
+        var whatIf = az.run("deployment", "group", "what-if", "-g", rg, "-f", t.toString(), "-p", "sku=Gold");
+        assertThat(whatIf.exitCode()).isNotZero();
+        assertThat(whatIf.stderr()).contains("InvalidTemplate - Deployment template validation failed: 'The provided value 'Gold'");
     }
 }

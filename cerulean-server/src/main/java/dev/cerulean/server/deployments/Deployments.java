@@ -167,7 +167,15 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     }
 
     private ArmResponse whatIf(ArmRequest req, DeploymentHistory.Scope scope, String name) {
-        Prepared p = prepare(req, scope, name);
+        Prepared p;
+        try {
+            p = prepare(req, scope, name);
+        } catch (TemplateException e) {
+            // what-if reports an invalid template inside its 200 result, not as a 400 (deployments.md §2.7)
+            ObjectNode failed = Json.object().put("status", "Failed");
+            failed.set("error", DeploymentErrors.invalidTemplateBody(e).get("error"));
+            return ArmResponse.json(200, failed);
+        }
         if (scope.resourceGroup() != null) groom(scope);
         ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
         return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback));
