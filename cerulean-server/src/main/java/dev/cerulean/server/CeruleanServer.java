@@ -110,8 +110,9 @@ public final class CeruleanServer implements AutoCloseable {
             List<ResourceProvider> providers = new ArrayList<>();
             DependentProviders dependents = DependentProviders.create(config, stores, clock);
             providers.addAll(dependents.all());
+            SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
             ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
-                    config.registrySuffix(), SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir())),
+                    config.registrySuffix(), sealer,
                     () -> List.of(config.subscriptionId()), stores.registry());
             providers.add(acr);
             LocksWiring locks = new LocksWiring(stores, clock);
@@ -130,7 +131,8 @@ public final class CeruleanServer implements AutoCloseable {
                     new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
                     new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
                     new CloudMetadata(config.registrySuffix()), authorization.arm().withLocks(locks.guard()));
-            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(), clock);
+            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(),
+                    sealer, clock);
 
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);

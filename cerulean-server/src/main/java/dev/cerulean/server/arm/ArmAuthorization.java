@@ -118,7 +118,7 @@ public final class ArmAuthorization {
     }
 
     /** How Azure names the client in the message: the UPN for users, the object id for service principals. */
-    private static String client(Caller caller) {
+    public static String client(Caller caller) {
         return "User".equals(caller.type()) && caller.name() != null ? caller.name() : caller.objectId();
     }
 }

@@ -111,14 +111,14 @@ public final class ArmRoutes {
         if (is(s, "tenants")) return get(m, () -> subscriptions.tenants(caller));
         if (is(s, "providers")) return get(m, () -> providers.list(null));
         if (s.size() == 2 && s.get(0).equals("providers")) return get(m, () -> providers.get(null, raw.segments().get(1)));
+        for (TenantExtension e : tenantExtensions) {
+            ArmResponse r = e.route(req, s);
+            if (r != null) return r;
+        }
         // /providers/{ns}/{...}: a provider's tenant-level reads, e.g. operations
         if (s.size() >= 3 && s.get(0).equals("providers") && m.equals("GET")) {
             var read = registry.provider(raw.segments().get(1)).read(null, raw.segments().subList(2, s.size()), req.apiVersion());
             if (read != null) return ArmResponse.json(200, read);
-        }
-        for (TenantExtension e : tenantExtensions) {
-            ArmResponse r = e.route(req, s);
-            if (r != null) return r;
         }
         throw ArmErrors.missingSubscription();
     }

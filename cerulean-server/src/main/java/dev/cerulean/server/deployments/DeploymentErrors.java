@@ -38,13 +38,44 @@ final class DeploymentErrors {
         return ApiError.of(400, "UnsupportedDeploymentScope", "Deployments at the " + scope + " scope are not supported yet.");
     }
 
+    static ApiError onErrorNotSupported() {
+        return ApiError.of(400, "InvalidOnErrorDeployment", "The 'onErrorDeployment' property is only supported for deployments at"
+                + " resource group scope.");
+    }
+
+    static ApiError onErrorDeploymentNameMissing() {
+        return ApiError.of(400, "InvalidOnErrorDeployment", "The 'onErrorDeployment.deploymentName' property is required when its type"
+                + " is 'SpecificDeployment'.");
+    }
+
+    static ApiError onErrorDeploymentInvalid(String name, String why) {
+        return ApiError.of(400, "InvalidOnErrorDeployment", "The deployment '" + name + "' cannot be used on error: " + why
+                + ". Only a successful root deployment of the resource group can be redeployed.");
+    }
+
     static ApiError linkedTemplate(String uri) {
         return ApiError.of(400, "InvalidTemplate", "Deployment template validation failed: 'The linked template '" + uri
                 + "' cannot be fetched: Cerulean only deploys templates sent inline (az inlines --template-file).'.");
     }
 
-    static ApiError invalidTemplate(TemplateException e) {
-        return e.toApiError();
+    /**
+     * The error body of a template the language refuses, with ARM's {@code TemplateViolation}
+     * {@code additionalInfo}: line and column in the template file (0 when unknown) and the JSON path.
+     */
+    static com.fasterxml.jackson.databind.node.ObjectNode invalidTemplateBody(TemplateException e) {
+        ApiError api = e.toApiError();
+        var error = dev.cerulean.core.json.Json.object();
+        error.put("code", api.code());
+        error.put("message", api.message());
+        if (api.target() != null && !api.target().isEmpty()) error.put("target", api.target());
+        var info = error.putArray("additionalInfo").addObject().put("type", "TemplateViolation").putObject("info");
+        info.put("lineNumber", e.line());
+        info.put("linePosition", e.column());
+        // ARM's paths are the request's: properties.template.resources[1]...
+        info.put("path", e.path().isEmpty() || e.path().startsWith("properties.") ? e.path() : "properties.template." + e.path());
+        var body = dev.cerulean.core.json.Json.object();
+        body.set("error", error);
+        return body;
     }
 
     /** Preflight refusal naming the tracking id, with the provider's error as its detail (§2.12). */

@@ -28,6 +28,7 @@ final class DeploymentHistory {
     private static final String TYPE_KEY = "microsoft.resources/deployments";
     private static final String TEMPLATE_TYPE_KEY = TYPE_KEY + "/template";
     private static final String OPERATION_TYPE_KEY = TYPE_KEY + "/operations";
+    private static final String PARAMETERS_TYPE_KEY = TYPE_KEY + "/parameters";
 
     private final ResourceStore store;
     private final Transactions transactions;
@@ -74,6 +75,15 @@ final class DeploymentHistory {
 
     JsonNode template(Scope scope, String name) {
         return store.get(scope.deploymentId(name).toLowerCase(Locale.ROOT) + "/template").map(r -> Json.parse(r.body())).orElse(null);
+    }
+
+    /** The parameters a root deployment was bound with ({@link Rollback}); null for nested deployments. */
+    JsonNode parameters(Scope scope, String name) {
+        return store.get(scope.deploymentId(name).toLowerCase(Locale.ROOT) + "/parameters").map(r -> Json.parse(r.body())).orElse(null);
+    }
+
+    void saveParameters(Scope scope, String name, ObjectNode parameters) {
+        child(scope, name, "parameters", PARAMETERS_TYPE_KEY, parameters);
     }
 
     void addOperation(Scope scope, String name, String operationId, ObjectNode operation) {

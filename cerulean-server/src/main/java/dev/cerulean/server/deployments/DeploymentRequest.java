@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.ArmErrors;
-import dev.cerulean.templates.TemplateException;
 import dev.cerulean.templates.TemplateText;
 
 import java.io.IOException;
@@ -20,7 +19,7 @@ import java.nio.charset.StandardCharsets;
  * as ARM reports them.
  */
 record DeploymentRequest(ObjectNode body, TemplateText template, JsonNode parameters, String mode, String location,
-                         JsonNode onErrorDeployment, JsonNode whatIfSettings) {
+                         Rollback.Spec onErrorDeployment, JsonNode whatIfSettings) {
 
     static DeploymentRequest parse(byte[] raw, boolean needsLocation) {
         if (raw == null || raw.length == 0) throw ArmErrors.invalidRequestContent("The request content was empty.");
@@ -51,15 +50,11 @@ record DeploymentRequest(ObjectNode body, TemplateText template, JsonNode parame
             throw ArmErrors.invalidRequestContent("The deployment must have either 'template' or 'templateLink'.");
         }
         if (props.has("parametersLink")) throw DeploymentErrors.linkedTemplate(props.get("parametersLink").path("uri").asText());
-        TemplateText template;
-        try {
-            String templateText = templateText(text);
-            template = templateText != null ? TemplateText.parse(templateText) : TemplateText.of(props.get("template"));
-        } catch (TemplateException e) {
-            throw DeploymentErrors.invalidTemplate(e);
-        }
+        // a TemplateException here is answered with its position by Deployments (additionalInfo)
+        String templateText = templateText(text);
+        TemplateText template = templateText != null ? TemplateText.parse(templateText) : TemplateText.of(props.get("template"));
         return new DeploymentRequest(body, template, props.get("parameters"), mode.equalsIgnoreCase("Complete") ? "Complete" : "Incremental",
-                location, props.get("onErrorDeployment"), props.get("whatIfSettings"));
+                location, Rollback.parse(props.get("onErrorDeployment"), !needsLocation), props.get("whatIfSettings"));
     }
 
     /** The exact text of {@code properties.template}, so error positions are the template file's; null when not found. */

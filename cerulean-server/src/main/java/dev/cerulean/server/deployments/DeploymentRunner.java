@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Executes a {@link DeploymentPlan}: each resource is PUT through the ARM engine ({@link ArmLoopback})
@@ -54,7 +55,7 @@ final class DeploymentRunner {
 
     /** One deployment being executed. */
     record Job(DeploymentHistory.Scope scope, String name, DeploymentPlan plan, ArmLoopback arm, ObjectNode doc, AtomicBoolean cancel,
-               boolean root) {
+               boolean root, Supplier<ObjectNode> onFailure) {
         boolean completeMode() {
             return root && scope.resourceGroup() != null && "Complete".equals(doc.path("properties").path("mode").asText());
         }
@@ -79,7 +80,8 @@ final class DeploymentRunner {
             return error;
         });
         synchronized (operations) { flush(job, operations); }
-        boolean canceled = done.canceled();
+        // a cancel that reached a nested deployment ends it Canceled, which its parent sees as a failed resource
+        boolean canceled = done.canceled() || job.cancel().get();
         List<ApiError.Detail> errors = new ArrayList<>();
         ArrayNode outputResources = Json.MAPPER.createArrayNode();
         for (PlannedResource r : done.succeeded()) outputResources.addObject().put("id", r.id());
@@ -103,6 +105,8 @@ final class DeploymentRunner {
         } else if (!errors.isEmpty()) {
             props.put("provisioningState", "Failed");
             props.set("error", DeploymentDocuments.failure(errors));
+            // --rollback-on-error runs before the failure is stored, so the failed deployment ends with its rollback done
+            if (job.onFailure() != null) props.set("onErrorDeployment", job.onFailure().get());
         } else {
             props.put("provisioningState", "Succeeded");
         }
@@ -143,7 +147,7 @@ final class DeploymentRunner {
         ObjectNode doc = DeploymentDocuments.accepted(target, r.name(), null, plan, body.path("properties").path("mode").asText("Incremental"),
                 Json.armTime(clock.instant()), parent.doc().path("properties").path("correlationId").asText());
         history.replace(target, r.name(), doc, body.path("properties").path("template"));
-        ObjectNode done = run(new Job(target, r.name(), plan, parent.arm(), doc, parent.cancel(), false));
+        ObjectNode done = run(new Job(target, r.name(), plan, parent.arm(), doc, parent.cancel(), false, null));
         String state = done.path("properties").path("provisioningState").asText();
         if (state.equals("Succeeded")) return null;
         JsonNode err = done.path("properties").path("error");
@@ -176,7 +180,7 @@ final class DeploymentRunner {
     }
 
     /** An api-version the engine serves for {@code type}, from the provider's own description. */
-    private static String apiVersionOf(ArmLoopback arm, String sub, String type) {
+    static String apiVersionOf(ArmLoopback arm, String sub, String type) {
         int slash = type.indexOf('/');
         JsonNode provider = arm.getOrNull("/subscriptions/" + sub + "/providers/" + type.substring(0, slash), "2021-04-01");
         if (provider != null) {

@@ -8,6 +8,7 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.ArmRequest;
 import dev.cerulean.server.arm.ArmResponse;
 import dev.cerulean.server.arm.ArmRoutes;
+import dev.cerulean.server.arm.spi.Sealer;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.Transactions;
 import dev.cerulean.templates.DeploymentContext;
@@ -23,6 +24,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * {@code Microsoft.Resources/deployments} at resource-group and subscription scope (deployments.md
@@ -37,19 +39,32 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     private final DeploymentRunner runner;
     private final ExecutorService executor;
     private final Clock clock;
+    private final Rollback rollback;
+    private final GroupExport groupExport;
     private final Map<String, AtomicBoolean> running = new ConcurrentHashMap<>();
 
-    public Deployments(ArmRoutes arm, ResourceStore store, Transactions transactions, ExecutorService executor, Clock clock) {
+    public Deployments(ArmRoutes arm, ResourceStore store, Transactions transactions, Sealer sealer, ExecutorService executor, Clock clock) {
         this.arm = arm;
         this.store = store;
         this.history = new DeploymentHistory(store, transactions, clock);
         this.runner = new DeploymentRunner(history, executor, clock);
+        this.rollback = new Rollback(history, sealer, clock);
+        this.groupExport = new GroupExport(store);
         this.executor = executor;
         this.clock = clock;
     }
 
     @Override
     public ArmResponse route(ArmRequest req, String sub, List<String> s, List<String> o) {
+        try {
+            return routed(req, sub, s, o);
+        } catch (TemplateException e) {
+            // the template's refusal with where it sits (deployments.md §2.6, §2.12): ApiError has no additionalInfo
+            return ArmResponse.json(e.status(), DeploymentErrors.invalidTemplateBody(e));
+        }
+    }
+
+    private ArmResponse routed(ArmRequest req, String sub, List<String> s, List<String> o) {
         // /subscriptions/{sub}/resourcegroups/{rg}/providers/Microsoft.Resources/deployments[/...]
         if (s.size() >= 5 && s.get(0).equals("resourcegroups") && s.get(2).equals("providers")
                 && s.get(3).equals("microsoft.resources") && s.get(4).equals("deployments")) {
@@ -58,6 +73,10 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         // /subscriptions/{sub}/resourcegroups/{rg}/deployments/{name}/operations[/{id}] (no providers segment)
         if (s.size() >= 5 && s.get(0).equals("resourcegroups") && s.get(2).equals("deployments") && s.get(4).equals("operations")) {
             return operations(req, new DeploymentHistory.Scope(sub, groupName(sub, o.get(1))), o.get(3), s.size() > 5 ? o.get(5) : null);
+        }
+        // /subscriptions/{sub}/resourcegroups/{rg}/exportTemplate (az group export)
+        if (s.size() == 3 && s.get(0).equals("resourcegroups") && s.get(2).equals("exporttemplate")) {
+            return only(req.method(), "POST", () -> exportGroup(req, new DeploymentHistory.Scope(sub, groupName(sub, o.get(1)))));
         }
         // /subscriptions/{sub}/providers/Microsoft.Resources/deployments[/...]
         if (s.size() >= 3 && s.get(0).equals("providers") && s.get(1).equals("microsoft.resources") && s.get(2).equals("deployments")) {
@@ -107,16 +126,25 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
             }
         });
         Prepared p = prepare(req, scope, name);
+        Rollback.Spec onError = p.request().onErrorDeployment();
+        rollback.check(scope, name, onError);
         history.replace(scope, name, p.doc(), p.request().template().root());
-        if (scope.resourceGroup() != null) groom(scope);
+        if (scope.resourceGroup() != null) {
+            rollback.remember(scope, name, p.plan());
+            groom(scope);
+        }
         AtomicBoolean cancel = new AtomicBoolean();
         String key = scope.deploymentId(name).toLowerCase(Locale.ROOT);
         running.put(key, cancel);
         ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
         ObjectNode doc = p.doc().deepCopy();
+        String tenant = tenantOf(req);
+        Supplier<ObjectNode> onFailure = onError == null ? null : () -> rollback.run(scope, name, onError,
+                (template, parameters, target) -> TemplateEngine.plan(template, parameters, context(tenant, scope, target, null)),
+                runner, loopback, cancel, doc.path("properties").path("correlationId").asText());
         executor.submit(() -> {
             try {
-                runner.run(new DeploymentRunner.Job(scope, name, p.plan(), loopback, doc, cancel, true));
+                runner.run(new DeploymentRunner.Job(scope, name, p.plan(), loopback, doc, cancel, true, onFailure));
             } catch (RuntimeException e) {
                 ObjectNode props = (ObjectNode) doc.get("properties");
                 props.put("provisioningState", "Failed");
@@ -133,11 +161,22 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
 
     private ArmResponse validate(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         Prepared p = prepare(req, scope, name);
+        rollback.check(scope, name, p.request().onErrorDeployment()); // az sends --rollback-on-error on validate too
+        if (scope.resourceGroup() != null) groom(scope); // validate and what-if groom the history too (§2.10)
         return ArmResponse.json(200, DeploymentDocuments.validated(p.doc(), p.plan()));
     }
 
     private ArmResponse whatIf(ArmRequest req, DeploymentHistory.Scope scope, String name) {
-        Prepared p = prepare(req, scope, name);
+        Prepared p;
+        try {
+            p = prepare(req, scope, name);
+        } catch (TemplateException e) {
+            // what-if reports an invalid template inside its 200 result, not as a 400 (deployments.md §2.7)
+            ObjectNode failed = Json.object().put("status", "Failed");
+            failed.set("error", DeploymentErrors.invalidTemplateBody(e).get("error"));
+            return ArmResponse.json(200, failed);
+        }
+        if (scope.resourceGroup() != null) groom(scope);
         ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
         return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback));
     }
@@ -155,6 +194,11 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         find(scope, name);
         JsonNode template = history.template(scope, name);
         return ArmResponse.json(200, Json.object().set("template", template == null ? Json.object() : template));
+    }
+
+    private ArmResponse exportGroup(ArmRequest req, DeploymentHistory.Scope group) {
+        ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
+        return ArmResponse.json(200, groupExport.export(group, req.json(), loopback));
     }
 
     private ArmResponse delete(DeploymentHistory.Scope scope, String name) {
@@ -218,21 +262,20 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     /** Parses and plans a request: everything that can refuse it happens here, before anything is created. */
     private Prepared prepare(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         DeploymentRequest request = DeploymentRequest.parse(req.body(), scope.resourceGroup() == null);
-        DeploymentContext dc = context(req, scope, name, request.location());
-        DeploymentPlan plan;
-        try {
-            plan = TemplateEngine.plan(request.template(), request.parameters(), dc);
-        } catch (TemplateException e) {
-            throw DeploymentErrors.invalidTemplate(e);
-        }
+        DeploymentContext dc = context(tenantOf(req), scope, name, request.location());
+        DeploymentPlan plan = TemplateEngine.plan(request.template(), request.parameters(), dc); // TemplateException: see route
         String correlation = req.header("x-ms-correlation-request-id");
         ObjectNode doc = DeploymentDocuments.accepted(scope, name, request.location(), plan, request.mode(), Json.armTime(clock.instant()),
                 correlation != null ? correlation : UUID.randomUUID().toString());
+        if (request.onErrorDeployment() != null) ((ObjectNode) doc.get("properties")).set("onErrorDeployment", request.onErrorDeployment().echo());
         return new Prepared(request, plan, doc);
     }
 
-    private DeploymentContext context(ArmRequest req, DeploymentHistory.Scope scope, String name, String location) {
-        String tenant = req.caller() == null ? null : req.caller().tenantId();
+    private static String tenantOf(ArmRequest req) {
+        return req.caller() == null ? null : req.caller().tenantId();
+    }
+
+    private DeploymentContext context(String tenant, DeploymentHistory.Scope scope, String name, String location) {
         if (scope.resourceGroup() == null) return DeploymentContext.subscription(tenant, scope.subscriptionId(), location, name);
         ObjectNode rg = (ObjectNode) Json.parse(store.get(scope.key()).orElseThrow().body());
         return DeploymentContext.resourceGroup(tenant, scope.subscriptionId(), new DeploymentContext.ResourceGroup(

@@ -1,6 +1,7 @@
 package dev.cerulean.server.deployments;
 
 import dev.cerulean.server.arm.ArmRoutes;
+import dev.cerulean.server.arm.spi.Sealer;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.Transactions;
 
@@ -12,15 +13,17 @@ import java.util.concurrent.Executors;
 public final class DeploymentsWiring {
     private DeploymentsWiring() {}
 
-    public static Deployments install(ArmRoutes arm, ResourceStore store, Transactions transactions, Clock clock) {
+    /** @param sealer seals the secure parameters a deployment keeps for {@code --rollback-on-error} */
+    public static Deployments install(ArmRoutes arm, ResourceStore store, Transactions transactions, Sealer sealer, Clock clock) {
         ExecutorService executor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "deployment");
             t.setDaemon(true);
             return t;
         });
-        Deployments deployments = new Deployments(arm, store, transactions, executor, clock);
+        Deployments deployments = new Deployments(arm, store, transactions, sealer, executor, clock);
         arm.extend(deployments);
         arm.extendTenant(new TemplateHashes());
+        arm.extendTenant(new UnservedScopes());
         return deployments;
     }
 }

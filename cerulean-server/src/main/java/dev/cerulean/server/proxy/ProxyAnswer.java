@@ -16,8 +16,17 @@ final class ProxyAnswer {
         return "HTTP/1.1 200 Connection Established\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * Where az 2.45 looks for and downloads the Bicep compiler (deployments.md §1.10). az prints the
+     * tunnel's status line in its error, so the reason phrase tells the user what to do instead.
+     */
+    static final java.util.Set<String> BICEP_HOSTS = java.util.Set.of("aka.ms", "downloads.bicep.azure.com");
+    static final String BICEP_REASON = "Forbidden (Cerulean reaches no internet host, so az cannot fetch Bicep: run 'bicep build'"
+            + " elsewhere and deploy the JSON)";
+
     static byte[] hostNotIntercepted(String host) {
-        return refusal(403, "Forbidden", "Cerulean only intercepts Azure host names; '" + printable(host)
+        String reason = host != null && BICEP_HOSTS.contains(host.toLowerCase(java.util.Locale.ROOT)) ? BICEP_REASON : "Forbidden";
+        return refusal(403, reason, "Cerulean only intercepts Azure host names; '" + printable(host)
                 + "' is not one of them, so this proxy will not connect to it.");
     }
 

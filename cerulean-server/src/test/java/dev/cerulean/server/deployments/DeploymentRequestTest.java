@@ -2,6 +2,8 @@ package dev.cerulean.server.deployments;
 
 import dev.cerulean.core.error.ApiError;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 
@@ -48,5 +50,40 @@ class DeploymentRequestTest {
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidRequestContent"));
         assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"mode\": \"Sometimes\", \"template\": {}}}".getBytes(StandardCharsets.UTF_8), false))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidRequestContent"));
+    }
+
+    @Test
+    void onErrorDeploymentIsReadAsAzSendsIt() {
+        // --rollback-on-error / --rollback-on-error dep1 (deployments.md §1.4)
+        assertThat(DeploymentRequest.parse(onError("{\"type\": \"LastSuccessful\"}"), false).onErrorDeployment())
+                .isEqualTo(new Rollback.Spec("LastSuccessful", null));
+        assertThat(DeploymentRequest.parse(onError("{\"type\": \"SpecificDeployment\", \"deploymentName\": \"dep1\"}"), false)
+                .onErrorDeployment()).isEqualTo(new Rollback.Spec("SpecificDeployment", "dep1"));
+        assertThat(DeploymentRequest.parse(azBody("{\"resources\": []}"), false).onErrorDeployment()).isNull();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not an object                     | "LastSuccessful"                                  | false | InvalidRequestContent
+            unknown type                      | {"type": "Sometimes"}                             | false | InvalidRequestContent
+            specific without a name           | {"type": "SpecificDeployment"}                    | false | InvalidOnErrorDeployment
+            specific with an empty name       | {"type": "SpecificDeployment", "deploymentName": ""} | false | InvalidOnErrorDeployment
+            subscription scope                | {"type": "LastSuccessful"}                        | true  | InvalidOnErrorDeployment
+            """)
+    void badOnErrorDeploymentIsRefused(String what, String onError, boolean subscriptionScope, String code) {
+        byte[] body = subscriptionScope
+                ? ("{\"location\": \"westus\", \"properties\": {\"mode\": \"Incremental\", \"onErrorDeployment\": " + onError
+                        + ", \"template\": {\"resources\": []}}}").getBytes(StandardCharsets.UTF_8)
+                : onError(onError);
+        assertThatThrownBy(() -> DeploymentRequest.parse(body, subscriptionScope))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.code()).isEqualTo(code);
+                    assertThat(e.status()).isEqualTo(400);
+                });
+    }
+
+    private static byte[] onError(String json) {
+        return ("{\"properties\": {\"mode\": \"Incremental\", \"onErrorDeployment\": " + json + ", template:{\"resources\": []}}}")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -51,6 +51,16 @@ class KeyVaultProviderTest {
     }
 
     @Test
+    void anRbacVaultNeedsNoPolicies() {
+        // as Microsoft's quickstart key-vault-managed-identity-role-assignment creates it
+        String id = id(rg, "Microsoft.KeyVault/vaults", "rbac-vault");
+        JsonNode v = body(bed.put(id, "{'location':'westus','properties':{'tenantId':'" + TENANT
+                + "','sku':{'family':'A','name':'standard'},'enableRbacAuthorization':true}}"));
+        assertThat(v.at("/properties/accessPolicies")).isEmpty();
+        assertThat(v.at("/properties/enableRbacAuthorization").asBoolean()).isTrue();
+    }
+
+    @Test
     void recoverModeNeedsNoPoliciesAndIsNotStored() {
         String id = id(rg, "Microsoft.KeyVault/vaults", "rec-vault");
         JsonNode v = body(bed.put(id, "{'location':'westus','properties':{'tenantId':'" + TENANT

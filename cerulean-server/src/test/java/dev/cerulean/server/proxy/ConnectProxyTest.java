@@ -86,6 +86,19 @@ class ConnectProxyTest {
     }
 
     @Test
+    void bicepDownloadHostsAreRefusedWithAReasonSayingWhatToDo() throws IOException {
+        // az prints "Tunnel connection failed: 403 <reason>" when it tries to fetch Bicep (deployments.md §1.10)
+        for (String host : new String[] {"aka.ms", "downloads.bicep.azure.com"}) {
+            try (ProxyClient client = new ProxyClient(proxy.port())) {
+                String answer = client.send("CONNECT " + host + ":443 HTTP/1.1\r\nHost: " + host + ":443\r\n\r\n").readToEnd();
+                assertThat(answer).startsWith("HTTP/1.1 403 Forbidden (Cerulean reaches no internet host, so az cannot fetch Bicep:"
+                        + " run 'bicep build' elsewhere and deploy the JSON)\r\n");
+            }
+        }
+        assertThat(upstream.accepted()).isZero();
+    }
+
+    @Test
     void plainHttpRequestIsRefusedWith403() throws IOException {
         try (ProxyClient client = new ProxyClient(proxy.port())) {
             String answer = client.send("GET http://management.azure.com/subscriptions HTTP/1.1\r\n"

@@ -38,7 +38,9 @@ final class VaultProperties {
         p.set("sku", sku(p.get("sku")));
         JsonNode policies = p.get("accessPolicies");
         if (policies == null || policies.isNull()) {
-            if (!createMode.equalsIgnoreCase("recover") && old == null) throw KeyVaultErrors.invalidValue("accessPolicies");
+            // RBAC vaults need none: Microsoft's quickstart key-vault-managed-identity-role-assignment sends none
+            boolean rbac = p.path("enableRbacAuthorization").asBoolean(false);
+            if (!createMode.equalsIgnoreCase("recover") && old == null && !rbac) throw KeyVaultErrors.invalidValue("accessPolicies");
             p.set("accessPolicies", old != null && old.get("accessPolicies") != null ? old.get("accessPolicies")
                     : p.arrayNode());
         } else {
