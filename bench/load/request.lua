@@ -15,12 +15,21 @@ if bearer ~= nil and bearer ~= "" then wrk.headers["Authorization"] = "Bearer " 
 wrk.headers["Accept"] = "application/json"
 
 -- BENCH_BODY may contain "{n}": each request then gets its own number there (e.g. a distinct token
--- resource, so no server-side reuse can answer it).
+-- resource, so no server-side reuse can answer it). Every wrk thread runs its own Lua state with its
+-- own counter, so the number is "<thread>-<counter>": with the counter alone two threads sent the same
+-- names moments apart, and the server answered the second from its one-second token reuse.
+local thread_count = 0
+function setup(thread)
+  thread_count = thread_count + 1
+  thread:set("thread_id", thread_count)
+end
+
 if body ~= nil and string.find(body, "{n}", 1, true) then
   local counter = 0
   request = function()
     counter = counter + 1
-    return wrk.format(nil, nil, nil, (string.gsub(body, "{n}", tostring(counter))))
+    local n = tostring(thread_id or 0) .. "-" .. tostring(counter)
+    return wrk.format(nil, nil, nil, (string.gsub(body, "{n}", n)))
   end
 end
 

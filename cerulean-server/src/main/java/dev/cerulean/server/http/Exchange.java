@@ -3,6 +3,7 @@ package dev.cerulean.server.http;
 import dev.cerulean.core.error.ArmErrors;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -198,10 +199,15 @@ public final class Exchange {
         this.contentType = contentType;
     }
 
+    /** The content type of nearly every answer, encoded once. */
+    private static final PreEncodedHttpField JSON_UTF8 =
+            new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+
     /** Writes the answer; called once by the front. */
     void finish(Callback callback) {
         response.setStatus(status);
-        if (contentType != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        if (JSON_UTF8.getValue().equals(contentType)) response.getHeaders().put(JSON_UTF8);
+        else if (contentType != null) response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         boolean withBody = body != null && !HttpMethod.HEAD.is(request.getMethod());
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, withBody ? body.length : 0L);
         response.write(true, withBody ? ByteBuffer.wrap(body) : null, callback);

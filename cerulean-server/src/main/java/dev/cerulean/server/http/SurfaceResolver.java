@@ -24,7 +24,7 @@ public final class SurfaceResolver {
 
     /** The surface an Azure host name belongs to, or null for hosts that route by path. */
     public Surface byHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
+        String h = host.toLowerCase(Locale.ROOT); // already lower case from hostName(): no copy then
         if (ARM_HOSTS.contains(h)) return Surface.ARM;
         if (ENTRA_HOSTS.contains(h)) return Surface.ENTRA;
         if (h.equals(GRAPH_HOST)) return Surface.GRAPH;
@@ -32,19 +32,28 @@ public final class SurfaceResolver {
         return null;
     }
 
+    /** By the path's first segment, compared without case and without a lower-cased copy (it runs on every request). */
     public Surface byPath(String path) {
-        String p = path.toLowerCase(Locale.ROOT);
-        if (p.startsWith("/cerulean/")) return Surface.OPS;
-        if (p.equals("/graph") || p.startsWith("/graph/")) return Surface.GRAPH;
-        if (p.equals("/subscriptions") || p.startsWith("/subscriptions/") || p.equals("/tenants") || p.startsWith("/tenants/")
-                || p.equals("/providers") || p.startsWith("/providers/") || p.startsWith("/metadata/")) {
+        if (prefix(path, "/cerulean/")) return Surface.OPS;
+        if (segment(path, "/graph")) return Surface.GRAPH;
+        if (segment(path, "/subscriptions") || segment(path, "/tenants") || segment(path, "/providers")
+                || prefix(path, "/metadata/")) {
             return Surface.ARM;
         }
-        if (p.equals("/v2") || p.startsWith("/v2/") || p.startsWith("/acr/") || p.equals("/oauth2/exchange")
-                || p.equals("/oauth2/token")) {
+        if (segment(path, "/v2") || prefix(path, "/acr/") || path.equalsIgnoreCase("/oauth2/exchange")
+                || path.equalsIgnoreCase("/oauth2/token")) {
             return Surface.REGISTRY;
         }
         return Surface.ENTRA;
+    }
+
+    private static boolean prefix(String path, String prefix) {
+        return path.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+
+    /** {@code path} is {@code name} or starts with {@code name/}. */
+    private static boolean segment(String path, String name) {
+        return prefix(path, name) && (path.length() == name.length() || path.charAt(name.length()) == '/');
     }
 
     /** Host name without port; IPv6 literals keep their brackets. */

@@ -86,16 +86,28 @@ public final class TokenVerifier {
     }
 
     public Principal verify(String authorizationHeaderValue) {
-        String token = bearerToken(authorizationHeaderValue);
         Instant now = clock.instant();
-        Principal cached = cache.get(token, now);
+        // The cache is keyed by "Bearer <token>": the header as every client sends it, so the usual
+        // request is one lookup with no copy of the token (a header in another form is normalised first).
+        if (authorizationHeaderValue != null && authorizationHeaderValue.startsWith(BEARER_PREFIX)) {
+            Principal cached = cache.get(authorizationHeaderValue, now);
+            if (cached != null) {
+                return cached;
+            }
+        }
+        String token = bearerToken(authorizationHeaderValue);
+        String key = authorizationHeaderValue.length() == BEARER_PREFIX.length() + token.length()
+                && authorizationHeaderValue.startsWith(BEARER_PREFIX) ? authorizationHeaderValue : BEARER_PREFIX + token;
+        Principal cached = cache.get(key, now);
         if (cached != null) {
             return cached;
         }
         Principal principal = verifyUncached(token, now);
-        cache.put(token, principal, now);
+        cache.put(key, principal, now);
         return principal;
     }
+
+    private static final String BEARER_PREFIX = "Bearer ";
 
     private String bearerToken(String header) {
         if (header == null || header.isBlank()) {

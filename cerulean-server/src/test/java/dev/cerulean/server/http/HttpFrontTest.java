@@ -73,6 +73,12 @@ class HttpFrontTest {
         HttpResponse<String> r = send("GET", "/subscriptions/x", null);
         assertThat(r.headers().firstValue("x-ms-request-id")).isPresent();
         assertThat(r.headers().firstValue("x-ms-ratelimit-remaining-subscription-reads")).contains("11999");
+        assertThat(r.headers().allValues("Cache-Control")).containsExactly("no-cache");
+        assertThat(r.headers().allValues("Expires")).containsExactly("-1");
+        assertThat(r.headers().allValues("X-Content-Type-Options")).containsExactly("nosniff");
+        assertThat(r.headers().allValues("Strict-Transport-Security")).containsExactly("max-age=31536000; includeSubDomains");
+        assertThat(r.headers().allValues("x-ms-routing-request-id")).singleElement()
+                .satisfies(v -> assertThat(v).startsWith("LOCAL:").endsWith(":" + r.headers().firstValue("x-ms-request-id").orElseThrow()));
     }
 
     @Test

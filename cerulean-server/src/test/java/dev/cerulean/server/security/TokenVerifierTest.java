@@ -255,4 +255,19 @@ class TokenVerifierTest {
         assertThat(second).isSameAs(first);
         assertThat(fresh.cachedCount()).isEqualTo(1);
     }
+
+    @Test
+    void aCachedTokenDoesNotVouchForAnEditedCopyOrAnotherHeaderForm() {
+        TokenVerifier fresh = TokenVerifier.forArm(keys, identities, clock);
+        String token = appToken(ARM);
+        fresh.verify("Bearer " + token);
+        String edited = token.substring(0, token.length() - 2) + (token.charAt(token.length() - 2) == 'A' ? "B" : "A") + token.charAt(token.length() - 1);
+
+        assertRejected(() -> fresh.verify("Bearer " + edited), 401, "InvalidAuthenticationToken",
+                "The access token is invalid.");
+        assertRejected(() -> fresh.verify("Bearer " + token + " x"), 401, "AuthenticationFailedInvalidHeader",
+                "");
+        assertThat(fresh.verify("Bearer " + token + " ").objectId()).isEqualTo(fresh.verify("Bearer " + token).objectId());
+        assertThat(fresh.cachedCount()).isEqualTo(1);
+    }
 }

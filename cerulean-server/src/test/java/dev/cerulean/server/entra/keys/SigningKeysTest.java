@@ -61,4 +61,19 @@ class SigningKeysTest {
         assertThat(refresh.getHeader().getType().getType()).isEqualTo("rt+jwt");
         assertThat(access.getJWTClaimsSet().getAudience()).containsExactly("x");
     }
+
+    @Test
+    void tokensSignedWithTheProvidersOwnKeyVerifyWithTheJdkAndTamperingIsCaught() throws Exception {
+        SigningKeys keys = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
+        String token = keys.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
+        // the JDK's own provider and key objects, independent of the native ones the key signs with
+        com.nimbusds.jose.crypto.RSASSAVerifier jdk = new com.nimbusds.jose.crypto.RSASSAVerifier(keys.current().publicJwk());
+        assertThat(SignedJWT.parse(token).verify(jdk)).isTrue();
+
+        String[] parts = token.split("\\.");
+        String forged = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"aud\":\"y\"}".getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+        assertThat(SignedJWT.parse(forged).verify(keys.verifier(keys.current().keyId()).orElseThrow())).isFalse();
+        assertThat(SignedJWT.parse(token).verify(keys.verifier(keys.current().keyId()).orElseThrow())).isTrue();
+    }
 }
