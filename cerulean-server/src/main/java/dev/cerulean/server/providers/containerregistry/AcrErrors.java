@@ -27,6 +27,11 @@ public final class AcrErrors {
         return "Invalid resource name: '" + name + "'. Resource names may contain alpha numeric characters only and must be between 5 and 50 characters.";
     }
 
+    /** Replication names follow the registry rules (containerregistry.json: {@code ^[a-zA-Z0-9]*$}, 5-50). */
+    public static ApiError replicationNameInvalid(String name) {
+        return ApiError.of(400, "ResourceNameInvalid", registryNameInvalidMessage(name));
+    }
+
     public static ApiError scopeMapNameInvalid(String name) {
         return ApiError.of(400, "ResourceNameInvalid", "Invalid resource name: '" + name
                 + "'. Resource names may contain alpha numeric characters, dashes and underscores only and must be between 5 and 50 characters.");
@@ -57,6 +62,12 @@ public final class AcrErrors {
     public static ApiError featureNotSupportedForSku(String feature, String sku) {
         return ApiError.of(400, "FeatureNotSupportedForSku",
                 "The feature '" + feature + "' is not supported for the '" + sku + "' SKU. Please upgrade the registry to the Premium SKU.");
+    }
+
+    /** A SKU change below Premium while the registry has geo-replications (not verified against Azure). */
+    public static ApiError replicationsNeedPremium(String sku, int count) {
+        return ApiError.of(400, "FeatureNotSupportedForSku", "The registry has " + count
+                + " replication(s), which the '" + sku + "' SKU does not support. Delete them before changing the SKU.");
     }
 
     public static ApiError zoneRedundancyImmutable() {

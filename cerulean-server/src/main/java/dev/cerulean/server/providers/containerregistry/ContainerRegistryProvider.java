@@ -19,8 +19,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The {@code Microsoft.ContainerRegistry} provider: registries, scope maps and tokens with their
- * actions, as a plug-in of the generic ARM engine (acr.md §1-§4). Every hook and action runs in the
+ * The {@code Microsoft.ContainerRegistry} provider: registries, scope maps, tokens and geo-replications
+ * with their actions, as a plug-in of the generic ARM engine (acr.md §1-§4). Every hook and action runs in the
  * engine's write transaction and writes only through the stores given here; every secret it stores
  * is owned by a key under its registry's key, so the engine's cascade deletes remove it.
  */
@@ -98,7 +98,13 @@ public final class ContainerRegistryProvider implements ResourceProvider {
                 // observed: 201 + Azure-AsyncOperation (acr.md §3.1)
                 .withCreateLro(LroPolicy.async(LroStyle.AZURE_ASYNC_OPERATION))
                 .withReadOnlyProperties("creationDate");
-        this.types = List.of(registries, scopeMaps, tokens);
+        // a child carrying its own location, like ML computes; Replications_Create/Update/Delete are LROs
+        ResourceTypeSpec replications = ResourceTypeSpec.proxy("registries/replications")
+                .withApiVersions(versions)
+                .withBehavior(new ReplicationBehavior(directory, clock))
+                .withCreateLro(LroPolicy.async(LroStyle.AZURE_ASYNC_OPERATION))
+                .withReadOnlyProperties("status");
+        this.types = List.of(registries, scopeMaps, tokens, replications);
         this.providerActions = Map.of("checkNameAvailability", new NameAvailability(directory));
     }
 

@@ -73,13 +73,20 @@ final class RegistryBehavior implements ResourceBehavior {
         return doc;
     }
 
-    /** A SKU change must leave room for the scope maps and tokens the registry already has (acr.md §1.5). */
+    /**
+     * A SKU change must leave room for the scope maps and tokens the registry already has (acr.md §1.5),
+     * and only Premium keeps geo-replications.
+     */
     private void checkCapacity(String registryKey, Sku sku) {
         if (directory.userScopeMapCount(registryKey) > sku.scopeMapsOrTokens) {
             throw AcrErrors.quotaExceeded("scope maps", sku.scopeMapsOrTokens, sku.azureName);
         }
         if (directory.tokenCount(registryKey) > sku.scopeMapsOrTokens) {
             throw AcrErrors.quotaExceeded("tokens", sku.scopeMapsOrTokens, sku.azureName);
+        }
+        if (sku != Sku.PREMIUM) {
+            int replications = directory.children(registryKey, RegistryDirectory.REPLICATION_TYPE).size();
+            if (replications > 0) throw AcrErrors.replicationsNeedPremium(sku.azureName, replications);
         }
     }
 }

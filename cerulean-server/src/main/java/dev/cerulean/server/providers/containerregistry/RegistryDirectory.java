@@ -24,6 +24,7 @@ final class RegistryDirectory {
     static final String REGISTRY_TYPE = "microsoft.containerregistry/registries";
     static final String SCOPE_MAP_TYPE = "microsoft.containerregistry/registries/scopemaps";
     static final String TOKEN_TYPE = "microsoft.containerregistry/registries/tokens";
+    static final String REPLICATION_TYPE = "microsoft.containerregistry/registries/replications";
 
     private final ResourceStore store;
     private final Supplier<List<String>> subscriptionIds;
@@ -80,7 +81,7 @@ final class RegistryDirectory {
         return Optional.empty();
     }
 
-    /** Children of one type ({@link #SCOPE_MAP_TYPE} or {@link #TOKEN_TYPE}) of the registry with this key. */
+    /** Children of one type (e.g. {@link #SCOPE_MAP_TYPE} or {@link #TOKEN_TYPE}) of the registry with this key. */
     List<ResourceRecord> children(String registryKey, String typeKey) {
         ResourceId registry = ResourceId.parse(registryKey);
         List<ResourceRecord> out = new ArrayList<>();

@@ -94,6 +94,7 @@ final class AcrTestbed {
         String location = spec.tracked() ? Documents.requireLocation(ctx.requested()) : null;
         spec.behavior().validateName(ctx);
         ObjectNode doc = spec.behavior().onWrite(ctx);
+        if (location == null && doc.hasNonNull("location")) location = doc.get("location").asText(); // a child's own
         doc.remove("location");
         if (!doc.has("tags") && spec.tracked()) doc.set("tags", Json.object());
         Documents.properties(doc).put("provisioningState", "Succeeded");

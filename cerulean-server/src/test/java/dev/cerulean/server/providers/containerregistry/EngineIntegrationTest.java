@@ -164,4 +164,31 @@ class EngineIntegrationTest {
                 "SystemDefinedScopeMapCannotBeDeleted");
         assertThat(bed.children(REG, "scopeMaps")).hasSize(5);
     }
+
+    @Test
+    void replicationCreateAnswers201WithAzureAsyncOperationAndKeepsItsOwnLocation() {
+        ResourceHandler h = handler(List.of());
+        resourceGroup();
+        ResourceId id = ResourceId.parse(REG);
+        h.put(request("PUT", REG, "{'location':'westus','sku':{'name':'Premium'}}"), id, type(id));
+        ResourceId repl = ResourceId.parse(REG + "/replications/eastus");
+        ArmResponse created = h.put(request("PUT", repl.id(), "{'location':'East US'}"), repl, type(repl));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.headers().get("Azure-AsyncOperation")).isNotNull();
+        JsonNode shown = body(h.get(repl, type(repl)));
+        assertThat(shown.get("location").asText()).isEqualTo("eastus");
+        assertThat(shown.get("properties").get("provisioningState").asText()).isEqualTo("Succeeded");
+    }
+
+    @Test
+    void aReplicationOfABasicRegistryLeavesNothingBehind() {
+        ResourceHandler h = handler(List.of());
+        resourceGroup();
+        ResourceId id = ResourceId.parse(REG);
+        h.put(request("PUT", REG, "{'location':'westus','sku':{'name':'Basic'}}"), id, type(id));
+        ResourceId repl = ResourceId.parse(REG + "/replications/eastus");
+        ApiErrors.expect(() -> h.put(request("PUT", repl.id(), "{'location':'eastus'}"), repl, type(repl)), 400,
+                "FeatureNotSupportedForSku");
+        assertThat(bed.children(REG, "replications")).isEmpty();
+    }
 }
