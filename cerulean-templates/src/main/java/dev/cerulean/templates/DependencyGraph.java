@@ -36,7 +36,8 @@ final class DependencyGraph {
 
     private void index(String k, PlannedResource r) {
         List<PlannedResource> list = byKey.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
-        if (!list.contains(r)) list.add(r);
+        // an instance's keys are indexed one after another, so a repeat can only be the last entry (a copy loop's key holds them all)
+        if (list.isEmpty() || list.get(list.size() - 1) != r) list.add(r);
     }
 
     /** The instances a {@code dependsOn} entry or a {@code reference()} target names; empty when none. */
