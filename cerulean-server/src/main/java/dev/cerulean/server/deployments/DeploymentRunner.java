@@ -240,12 +240,14 @@ final class DeploymentRunner {
 
     static ArrayNode dependencies(DeploymentPlan plan) {
         ArrayNode out = Json.MAPPER.createArrayNode();
+        java.util.Map<String, PlannedResource> byId = new java.util.HashMap<>();
+        for (PlannedResource r : plan.deployed()) byId.putIfAbsent(key(r.id()), r);
         for (PlannedResource r : plan.deployed()) {
             if (r.dependsOn().isEmpty()) continue;
             ObjectNode d = out.addObject().put("id", r.id()).put("resourceType", r.type()).put("resourceName", r.name());
             ArrayNode on = d.putArray("dependsOn");
             for (String id : r.dependsOn()) {
-                PlannedResource target = plan.deployed().stream().filter(x -> x.id().equalsIgnoreCase(id)).findFirst().orElse(null);
+                PlannedResource target = byId.get(key(id));
                 ObjectNode e = on.addObject().put("id", id);
                 if (target != null) e.put("resourceType", target.type()).put("resourceName", target.name());
             }
