@@ -36,7 +36,8 @@ final class DependencyGraph {
 
     private void index(String k, PlannedResource r) {
         List<PlannedResource> list = byKey.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>());
-        if (!list.contains(r)) list.add(r);
+        // an instance's keys are indexed one after another, so a repeat can only be the last entry (a copy loop's key holds them all)
+        if (list.isEmpty() || list.get(list.size() - 1) != r) list.add(r);
     }
 
     /** The instances a {@code dependsOn} entry or a {@code reference()} target names; empty when none. */
@@ -82,6 +83,11 @@ final class DependencyGraph {
         List<PlannedResource> resolved = new ArrayList<>(all.size());
         Map<String, List<PlannedResource>> loops = new HashMap<>();
         for (PlannedResource r : all) if (r.copyName() != null) loops.computeIfAbsent(r.copyName().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(r);
+        // positions of the deployed instances by lower-cased id: dependencies keep declaration order without a scan of all per resource
+        Map<String, List<Integer>> deployedAt = new HashMap<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).deployed()) deployedAt.computeIfAbsent(all.get(i).id().toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(i);
+        }
         for (PlannedResource r : all) {
             Set<String> deps = new LinkedHashSet<>();
             try {
@@ -92,10 +98,11 @@ final class DependencyGraph {
                 throw e.at(r.path());
             }
             deps.remove(r.id().toLowerCase(Locale.ROOT));
+            List<Integer> at = new ArrayList<>();
+            for (String dep : deps) at.addAll(deployedAt.getOrDefault(dep, List.of()));
+            at.sort(null);
             List<String> ids = new ArrayList<>();
-            for (PlannedResource other : all) {
-                if (other.deployed() && deps.contains(other.id().toLowerCase(Locale.ROOT)) && !ids.contains(other.id())) ids.add(other.id());
-            }
+            for (int i : at) if (!ids.contains(all.get(i).id())) ids.add(all.get(i).id());
             resolved.add(r.withDependsOn(ids));
         }
         return topological(resolved);
@@ -221,12 +228,12 @@ final class DependencyGraph {
             pending.put(key(r), r.dependsOn().size());
             for (String d : r.dependsOn()) dependents.computeIfAbsent(d.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).add(r);
         }
-        List<PlannedResource> ready = new ArrayList<>();
+        java.util.ArrayDeque<PlannedResource> ready = new java.util.ArrayDeque<>();
         for (PlannedResource r : resources) if (r.dependsOn().isEmpty()) ready.add(r);
         List<PlannedResource> out = new ArrayList<>(resources.size());
         Set<PlannedResource> done = new java.util.HashSet<>();
         while (!ready.isEmpty()) {
-            PlannedResource r = ready.remove(0);
+            PlannedResource r = ready.poll();
             if (!done.add(r)) continue;
             out.add(r);
             if (!r.deployed()) continue;

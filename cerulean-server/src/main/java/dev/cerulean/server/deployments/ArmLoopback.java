@@ -35,9 +35,18 @@ final class ArmLoopback implements RuntimeResources {
         this.baseUrl = baseUrl;
     }
 
-    /** The outcome of one resource write: the final body, or the error the engine answered. */
-    record Outcome(int status, JsonNode body, ApiError error) {
+    /** The outcome of one resource write: the final body (as the engine answered it, parsed when asked for), or the error. */
+    record Outcome(int status, byte[] rawBody, ApiError error) {
         boolean ok() { return error == null; }
+
+        JsonNode body() {
+            if (error != null) return null;
+            try {
+                return rawBody == null ? Json.object() : Json.MAPPER.readTree(rawBody);
+            } catch (java.io.IOException e) {
+                return Json.object();
+            }
+        }
     }
 
     /** PUT and, for long-running types, poll until the operation ends; then the resource as GET shows it. */
@@ -47,11 +56,9 @@ final class ArmLoopback implements RuntimeResources {
             // A synchronous answer already is the resource as GET shows it; only a long-running write needs the GET after.
             boolean running = waitFor(r, apiVersion);
             ArmResponse got = running || r.body() == null ? call("GET", id, apiVersion, null) : r;
-            return new Outcome(r.status(), got.body() == null ? Json.object() : Json.MAPPER.readTree(got.body()), null);
+            return new Outcome(r.status(), got.body(), null);
         } catch (ApiError e) {
             return new Outcome(e.status(), null, e);
-        } catch (java.io.IOException e) {
-            return new Outcome(500, null, ApiError.of(500, "InternalServerError", e.getMessage()));
         }
     }
 

@@ -50,6 +50,14 @@ interface Dialect extends AutoCloseable {
         connection.setAutoCommit(true);
     }
 
+    /**
+     * True when concurrent transactions should share commits ({@link GroupCommit}): a database with one
+     * writer at a time whose every commit waits for the disk.
+     */
+    default boolean groupCommits() {
+        return false;
+    }
+
     /** True when the statement failed because it would duplicate a primary key or unique value. */
     boolean isUniqueViolation(SQLException e);
 

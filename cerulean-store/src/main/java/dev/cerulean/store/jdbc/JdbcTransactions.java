@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * The connection seam of every JDBC store. Inside {@link #inTransaction} the thread's one
  * connection, with a transaction open, is bound to a thread-local and every store call on that
  * thread uses it; outside, each call borrows an auto-commit connection from the pool for just that
- * call. Nested {@code inTransaction} calls join the outer transaction.
+ * call. Nested {@code inTransaction} calls join the outer transaction. Where the dialect asks for it
+ * (SQLite in a file) concurrent transactions share commits, see {@link GroupCommit}.
  */
 final class JdbcTransactions implements Transactions {
 
@@ -28,10 +29,22 @@ final class JdbcTransactions implements Transactions {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    private final GroupCommit groupCommit;
 
     JdbcTransactions(HikariDataSource pool, Dialect dialect) {
         this.pool = pool;
         this.dialect = dialect;
+        this.groupCommit = dialect.groupCommits() ? new GroupCommit(new GroupCommit.ConnectionSource() {
+            @Override
+            public Connection borrow() {
+                return JdbcTransactions.this.borrow();
+            }
+
+            @Override
+            public void release(Connection connection, boolean clean) {
+                JdbcTransactions.this.release(connection, clean);
+            }
+        }, dialect, pool.getConnectionTimeout()) : null;
     }
 
     /**
@@ -56,6 +69,9 @@ final class JdbcTransactions implements Transactions {
     public <T> T inTransaction(Supplier<T> work) {
         if (bound.get() != null) {
             return work.get(); // nested: the outermost call commits or rolls back
+        }
+        if (groupCommit != null) {
+            return groupCommit.run(work, bound);
         }
         Connection connection = borrow();
         boolean clean = false;

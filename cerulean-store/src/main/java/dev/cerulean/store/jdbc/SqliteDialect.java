@@ -142,6 +142,12 @@ final class SqliteDialect implements Dialect {
         }
     }
 
+    /** A file database syncs each commit; concurrent writers share commits. In memory there is nothing to sync. */
+    @Override
+    public boolean groupCommits() {
+        return !inMemory;
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException e) {
         if (!(e instanceof SQLiteException sqlite)) {
