@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
@@ -22,6 +23,7 @@ public final class RoleBasedAccessEvaluator implements AccessEvaluator {
     private final LongSupplier nanoTime;
     private final AtomicLong generation = new AtomicLong();
     private volatile Snapshot snapshot;
+    private final ReentrantLock reload = new ReentrantLock();
 
     public RoleBasedAccessEvaluator(GrantSource source, java.time.Duration maxAge) {
         this(source, maxAge, System::nanoTime);
@@ -62,13 +64,23 @@ public final class RoleBasedAccessEvaluator implements AccessEvaluator {
         long now = nanoTime.getAsLong();
         long gen = generation.get();
         if (s != null && s.generation() == gen && now - s.loadedAt() < maxAgeNanos) return s;
-        synchronized (this) {
+        // A snapshot that is only old (no local change since) stays good while one thread reloads it:
+        // requests do not queue behind the periodic reload. A local change makes everyone wait for it.
+        boolean onlyAged = s != null && s.generation() == gen;
+        if (onlyAged) {
+            if (!reload.tryLock()) return s;
+        } else {
+            reload.lock();
+        }
+        try {
             s = snapshot;
             gen = generation.get();
-            if (s != null && s.generation() == gen && now - s.loadedAt() < maxAgeNanos) return s;
+            if (s != null && s.generation() == gen && nanoTime.getAsLong() - s.loadedAt() < maxAgeNanos) return s;
             Snapshot fresh = new Snapshot(gen, nanoTime.getAsLong(), source.grantsByPrincipal());
             snapshot = fresh;
             return fresh;
+        } finally {
+            reload.unlock();
         }
     }
 

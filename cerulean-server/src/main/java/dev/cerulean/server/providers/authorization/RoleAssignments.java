@@ -34,6 +34,9 @@ import java.util.regex.Pattern;
  * a resource group deletes every key below it, so the assignments scoped there go with it.
  */
 final class RoleAssignments {
+    /** Built-in roles never change while the process runs: their compiled permissions are kept. */
+    private static final Map<String, RolePermissions> BUILT_IN_COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+
 
     static final String TYPE_KEY = "microsoft.authorization/roleassignments";
     private static final Pattern ROLE_ID = Pattern.compile(
@@ -215,15 +218,21 @@ final class RoleAssignments {
 
     /** Every assignment resolved to its role's permissions, by lower-cased principal id: the evaluator's input. */
     Map<String, List<Grant>> grantsByPrincipal() {
-        Map<String, RolePermissions> roles = new HashMap<>();
+        // Only the roles some assignment names are compiled, built-in ones once per process: the
+        // evaluator refreshes this every second and hundreds of built-in roles would cost each refresh.
+        Map<String, RoleDefinition> roles = new HashMap<>();
         for (RoleDefinition d : definitions.all()) {
-            roles.put(RoleDefinition.idOf(subscriptionId, d.name()).toLowerCase(Locale.ROOT), d.compiled());
+            roles.put(RoleDefinition.idOf(subscriptionId, d.name()).toLowerCase(Locale.ROOT), d);
         }
+        Map<String, RolePermissions> compiled = new HashMap<>();
         Map<String, List<Grant>> out = new HashMap<>();
         for (ResourceRecord rec : Scoped.all(store, subscriptionId, TYPE_KEY)) {
             JsonNode p = Json.parse(rec.body()).path("properties");
-            RolePermissions perms = roles.get(p.path("roleDefinitionId").asText().toLowerCase(Locale.ROOT));
-            if (perms == null) continue;
+            String roleId = p.path("roleDefinitionId").asText().toLowerCase(Locale.ROOT);
+            RoleDefinition role = roles.get(roleId);
+            if (role == null) continue;
+            RolePermissions perms = compiled.computeIfAbsent(roleId, k -> role.builtIn()
+                    ? BUILT_IN_COMPILED.computeIfAbsent(role.name(), n -> role.compiled()) : role.compiled());
             out.computeIfAbsent(p.path("principalId").asText().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(new Grant(Scoped.key(p.path("scope").asText()), perms));
         }
