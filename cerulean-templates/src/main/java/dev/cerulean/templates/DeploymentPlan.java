@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class DeploymentPlan {
     /** Members of a resource declaration that ARM consumes itself; the rest is the PUT body. */
-    private static final Set<String> HEADER = Set.of("type", "name", "apiVersion", "condition", "copy", "dependsOn", "resources",
+    static final Set<String> HEADER = Set.of("type", "name", "apiVersion", "condition", "copy", "dependsOn", "resources",
             "comments", "scope", "existing", "resourceGroup", "subscriptionId", "metadata", "import", "asserts");
     public static final int MAX_OUTPUTS = 64;
 

@@ -64,7 +64,9 @@ public final class TemplateEngine {
         if (outputs != null && outputs.size() > DeploymentPlan.MAX_OUTPUTS) {
             throw TemplateErrors.tooMany("outputs", DeploymentPlan.MAX_OUTPUTS, outputs.size());
         }
-        return new DeploymentPlan(template, dc, parameters, DependencyGraph.order(instances), ctx);
+        DeploymentPlan plan = new DeploymentPlan(template, dc, parameters, DependencyGraph.order(instances), ctx);
+        PlanCheck.run(plan);
+        return plan;
     }
 
     private static void checkShape(JsonNode root) {

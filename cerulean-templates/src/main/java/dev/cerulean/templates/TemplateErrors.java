@@ -10,6 +10,7 @@ import java.util.Collection;
 public final class TemplateErrors {
     private TemplateErrors() {}
 
+    private static final String EXPRESSIONS_DETAILS = " Please see https://aka.ms/arm-template-expressions for usage details.";
     private static final String EXPRESSIONS_LINK = " Please see https://aka.ms/arm-functions for usage details.";
 
     static TemplateException invalid(String message) {
@@ -221,6 +222,17 @@ public final class TemplateErrors {
     public static TemplateException resourceExpression(String id, TemplateException inner) {
         return invalid("Unable to process template language expressions for resource '" + id + "' at line '" + inner.line()
                 + "' and column '" + inner.column() + "'. '" + inner.innerMessage() + "'").at(inner.path());
+    }
+
+    /** A resource whose body validation refuses (deployments.md §2.12); the inner text keeps its own period. */
+    public static TemplateException resourceInvalid(String name, int line, int column, TemplateException inner) {
+        return invalid("The template resource '" + name + "' at line '" + line + "' and column '" + column + "' is not valid: "
+                + inner.innerMessage() + EXPRESSIONS_DETAILS);
+    }
+
+    public static TemplateException outputInvalid(String name, int line, int column, TemplateException inner) {
+        return invalid("The template output '" + name + "' at line '" + line + "' and column '" + column + "' is not valid: "
+                + inner.innerMessage() + EXPRESSIONS_DETAILS);
     }
 
     public static TemplateException linkedTemplateUnsupported(String uri) {

@@ -200,9 +200,74 @@ class BadInputTest {
 
     @Test
     void runtimeExpressionErrorsNameTheResource() {
-        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", ", \"properties\": {\"x\": \"[createObject('k', 1).missing]\"}") + "]}");
-        assertThat(Errors.of(() -> p.body(p.deployed().get(0), RuntimeResources.NONE))).isEqualTo("InvalidTemplate: Unable to process template"
-                + " language expressions for resource '/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/"
-                + "storageAccounts/a' at line '0' and column '0'. 'The language expression property 'missing' doesn't exist, available properties are 'k'.'");
+        String rid = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/";
+        assertThat(plan("{\"resources\": [" + st("a", ", \"properties\": {\"x\": \"[createObject('k', 1).missing]\"}") + "]}"))
+                .as("an error that needs no deployed resource is found while planning").isEqualTo("InvalidTemplate: The template resource"
+                + " 'a' at line '1' and column '16' is not valid: The language expression property 'missing' doesn't exist, available properties"
+                + " are 'k'. Please see https://aka.ms/arm-template-expressions for usage details.");
+        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", "") + ","
+                + st("b", ", \"properties\": {\"x\": \"[reference('a').missing]\"}") + "]}");
+        assertThat(Errors.of(() -> p.body(p.deployed().get(1), new FakeRuntime()))).as("a reference() result is only known at run time")
+                .isEqualTo("InvalidTemplate: Unable to process template language expressions for resource '" + rid + "b' at line '0' and"
+                        + " column '0'. 'The language expression property 'missing' doesn't exist, available properties are ''.'");
+    }
+
+    private static final String P = "{\"parameters\": {\"on\": {\"type\": \"bool\", \"defaultValue\": false},"
+            + " \"arr\": {\"type\": \"array\", \"defaultValue\": []}}, \"functions\": [{\"namespace\": \"ns\", \"members\": {\"f\":"
+            + " {\"parameters\": [{\"name\": \"x\", \"type\": \"string\"}], \"output\": {\"type\": \"string\", \"value\": \"x\"}}}}],"
+            + " \"resources\": [";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`\"location\": \"[parameters('nope')]\"`|The template parameter 'nope' is not found. Please see https://aka.ms/arm-template/#parameters for usage details.",
+            "`\"tags\": {\"t\": \"[nosuch()]\"}`|The template function 'nosuch' is not valid." + SEE,
+            "`\"sku\": {\"name\": \"[toLower()]\"}`|The template language function 'toLower' must have only one parameter." + SEE,
+            "`\"kind\": \"[toLower(1)]\"`|The template language function 'toLower' expects its parameter to be of type 'String'. The provided value is of type 'Integer'." + SEE,
+            "`\"properties\": {\"x\": [\"[concat(reference('a').y, variables('nope'))]\"]}`|The template variable 'nope' is not found. Please see https://aka.ms/arm-template/#variables for usage details.",
+            "`\"properties\": {\"x\": \"[reference('a').y[nosuch()]]\"}`|The template function 'nosuch' is not valid." + SEE,
+            "`\"properties\": {\"x\": \"[listKeys('a')]\"}`|The template language function 'listKeys' must have between '2' and '3' parameters." + SEE,
+            "`\"properties\": {\"x\": \"[reference('zz').y]\"}`|The template reference 'zz' is not valid: could not find template resource or resource copy with this name. Please see https://aka.ms/arm-function-reference for usage details.",
+            "`\"properties\": {\"x\": \"[if(parameters('on'), reference('a').y, ns.f())]\"}`|The template language function 'ns.f' must have only one parameter." + SEE,
+            "`\"properties\": {\"copy\": [{\"name\": \"d\", \"count\": 2, \"input\": \"[add(copyIndex('d'), 'x')]\"}]}`|The template language function 'add' expects its parameter to be of type 'Integer'. The provided value is of type 'String'." + SEE,
+            "`\"condition\": false, \"properties\": {\"x\": \"[parameters('nope')]\"}`|The template parameter 'nope' is not found. Please see https://aka.ms/arm-template/#parameters for usage details.",
+    })
+    void resourceBodiesAreCheckedWhilePlanning(String member, String inner) {
+        String template = P + st("a", "") + ",\n" + st("b", ", " + member) + "]}";
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan(template));
+        assertThat(e.code() + ": " + e.innerMessage()).isEqualTo("InvalidTemplate: The template resource 'b' at line '2' and column '1' is not valid: "
+                + inner + " Please see https://aka.ms/arm-template-expressions for usage details.");
+        assertThat(e.path()).isEqualTo("resources[1]");
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`\"properties\": {\"x\": \"[if(parameters('on'), reference('a').y, parameters('arr')[0])]\"}`",
+            "`\"properties\": {\"x\": \"[listKeys('a', '2022-09-01').keys[0].value]\", \"y\": \"[reference(resourceId('Microsoft.Storage/storageAccounts', 'a'), '2022-09-01', 'Full').id]\"}`",
+            "`\"condition\": \"[not(empty(parameters('arr')))]\", \"properties\": {\"x\": \"[parameters('arr')[0]]\"}`",
+            "`\"properties\": {\"copy\": [{\"name\": \"d\", \"count\": \"[length(parameters('arr'))]\", \"input\": \"[parameters('arr')[copyIndex('d')]]\"}]}`",
+            "`\"properties\": {\"x\": \"[coalesce(reference('a').y, first(parameters('arr')).z)]\"}`",
+            "`\"properties\": {\"x\": \"[map(reference('a').list, lambda('i', lambdaVariables('i').name))]\"}`",
+    })
+    void runtimeDependentPartsAreLeftForTheDeployment(String member) {
+        DeploymentPlan p = TemplateEngineTest.plan(P + st("a", "") + "," + st("b", ", " + member) + "]}");
+        assertThat(p.resources()).hasSize(2);
+    }
+
+    @Test
+    void outputsAreCheckedWhilePlanning() {
+        String head = "{\"resources\": [" + st("a", "") + "],\n \"outputs\": {\n  \"o\": ";
+        String see = " Please see https://aka.ms/arm-template-expressions for usage details.";
+        assertThat(plan(head + "{\"type\": \"string\", \"value\": \"[variables('nope')]\"}}}")).isEqualTo("InvalidTemplate: The template"
+                + " output 'o' at line '3' and column '3' is not valid: The template variable 'nope' is not found. Please see"
+                + " https://aka.ms/arm-template/#variables for usage details." + see);
+        assertThat(plan(head + "{\"type\": \"int\", \"value\": \"[reference('a').x.y[toLower(1)]]\"}}}")).endsWith("is not valid: The"
+                + " template language function 'toLower' expects its parameter to be of type 'String'. The provided value is of type 'Integer'." + SEE + see);
+        assertThat(plan(head + "{\"type\": \"int\", \"value\": \"x\"}}}")).isEqualTo("InvalidTemplate: The template output 'o' is not valid:"
+                + " the value is of type 'String' while the declared type is 'Int'.");
+        assertThat(plan(head + "{\"type\": \"array\", \"copy\": {\"count\": 2, \"input\": \"[parameters('p')]\"}}}}")).contains(
+                "The template parameter 'p' is not found.");
+        TemplateEngineTest.plan(head + "{\"condition\": false, \"type\": \"string\", \"value\": \"[createArray()[0]]\"}}}");
+        TemplateEngineTest.plan(head + "{\"type\": \"string\", \"value\": \"[reference('a').x]\"}}}");
     }
 }
