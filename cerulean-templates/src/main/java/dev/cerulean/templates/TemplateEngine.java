@@ -69,7 +69,30 @@ public final class TemplateEngine {
         return plan;
     }
 
+    /** The deploymentTemplate schemas ARM knows (deployments.md §3.1); compared without case, {@code http(s)://} or {@code #}. */
+    static final List<String> SCHEMAS = List.of(
+            "https://schema.management.azure.com/schemas/2014-04-01-preview/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#");
+
+    /** A template without {@code $schema} is accepted (SDK bodies often omit it); an unknown one is refused. */
+    private static void checkSchema(JsonNode schema) {
+        if (schema == null) return;
+        String s = schemaKey(schema.asText(""));
+        for (String known : SCHEMAS) if (schema.isTextual() && schemaKey(known).equals(s)) return;
+        throw TemplateErrors.unsupportedSchema(schema.isTextual() ? schema.textValue() : schema.toString(), SCHEMAS).at("$schema");
+    }
+
+    private static String schemaKey(String s) {
+        String k = s.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        return k.endsWith("#") ? k.substring(0, k.length() - 1) : k;
+    }
+
     private static void checkShape(JsonNode root) {
+        checkSchema(root.get("$schema"));
         String version = root.path("languageVersion").asText("1.0");
         if (!version.matches("[12]\\.\\d+(-experimental)?")) throw TemplateErrors.unsupportedLanguageVersion(version);
         boolean symbolic = version.startsWith("2");

@@ -42,6 +42,11 @@ public final class TemplateErrors {
                 + " Please see https://aka.ms/arm-template for usage details.");
     }
 
+    public static TemplateException unsupportedSchema(String schema, Collection<String> supported) {
+        return invalid("The template schema '" + schema + "' is not supported. Supported schemas are '" + String.join(", ", supported)
+                + "'. Please see https://aka.ms/arm-template for usage details.");
+    }
+
     public static TemplateException unsupportedLanguageVersion(String version) {
         return invalid("The template language version '" + version + "' is not supported. Supported versions are '1.0, 2.0'.");
     }

@@ -105,6 +105,27 @@ class BadInputTest {
                 "InvalidTemplate: The template resource at 'resources[0]' is missing required property 'name'.");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "http://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json",
+            "https://schema.management.azure.com/schemas/2014-04-01-preview/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/TENANTDeploymentTemplate.json#"})
+    void knownSchemasAreAccepted(String schema) {
+        assertThat(TemplateEngineTest.plan("{\"$schema\": \"" + schema + "\", \"resources\": []}").resources()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://schema.management.azure.com/schemas/2019-08-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "x"})
+    void unknownSchemasAreRefused(String schema) {
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan("{\"$schema\": \"" + schema + "\", \"resources\": []}"));
+        assertThat(e.code() + ": " + e.innerMessage()).isEqualTo("InvalidTemplate: The template schema '" + schema + "' is not supported."
+                + " Supported schemas are '" + String.join(", ", TemplateEngine.SCHEMAS) + "'. Please see https://aka.ms/arm-template for usage details.");
+        assertThat(e.path()).isEqualTo("$schema");
+    }
+
     @Test
     void parameterErrorsWithPositions() {
         String template = "{\n  \"parameters\": {\n    \"name\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 5},\n"

@@ -31,7 +31,7 @@ class TemplateEngineTest {
 
     @Test
     void readsTheTemplateTextAzSends() {
-        String jsonc = "\uFEFF{\r\n  // az sends the file as it is\r\n  \"$schema\": \"x\", /* block */\r\n"
+        String jsonc = "\uFEFF{\r\n  // az sends the file as it is\r\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", /* block */\r\n"
                 + "  \"parameters\": {\"p\": {\"type\": \"string\", \"defaultValue\": \"v\",},},\r\n  \"resources\": [],\r\n}";
         DeploymentPlan p = plan(jsonc);
         assertThat(p.parameters().get("p").textValue()).isEqualTo("v");
