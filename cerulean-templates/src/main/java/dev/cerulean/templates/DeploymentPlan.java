@@ -93,7 +93,7 @@ public final class DeploymentPlan {
         EvalContext ctx = base.at(EvalContext.Placement.OUTPUT).withRuntime(runtime, resolver());
         for (var it = defs.fields(); it.hasNext(); ) {
             var e = it.next();
-            JsonNode def = e.getValue();
+            JsonNode def = Parameters.resolveRef(e.getValue(), template.root(), "outputs." + e.getKey());
             try {
                 if (def.has("condition")) {
                     JsonNode c = Evaluator.value(def.get("condition"), ctx);

@@ -63,7 +63,7 @@ final class PlanCheck {
         EvalContext ctx = base.at(EvalContext.Placement.OUTPUT).withRuntime(RuntimeResources.NONE, resolver);
         for (var it = defs.fields(); it.hasNext(); ) {
             var e = it.next();
-            JsonNode def = e.getValue();
+            JsonNode def = Parameters.resolveRef(e.getValue(), template.root(), "outputs." + e.getKey());
             String path = "outputs." + e.getKey();
             TemplateException wrongType = null;
             try {

@@ -87,6 +87,11 @@ public final class TemplateErrors {
                 + " 'String, SecureString, Int, Bool, Object, SecureObject, Array'.");
     }
 
+    public static TemplateException badTypeReference(String ref) {
+        return invalid("The type reference '" + ref + "' is not valid: the template 'definitions' does not declare it."
+                + " Please see https://aka.ms/arm-syntax-parameters for usage details.");
+    }
+
     public static TemplateException parameterNotFound(String name) {
         return invalid("The template parameter '" + name + "' is not found."
                 + " Please see https://aka.ms/arm-template/#parameters for usage details.");
