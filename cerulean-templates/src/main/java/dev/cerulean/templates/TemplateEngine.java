@@ -19,6 +19,32 @@ public final class TemplateEngine {
 
     /** Plans {@code template} with {@code parameterValues} ({@code {"p": {"value": ...}}}, may be null). */
     public static DeploymentPlan plan(TemplateText template, JsonNode parameterValues, DeploymentContext dc) {
+        try {
+            return planUnlocated(template, parameterValues, dc);
+        } catch (TemplateException e) {
+            throw located(e, template);
+        }
+    }
+
+    /**
+     * The error with the line and column of its path in the submitted text when it does not know them yet
+     * (the nearest enclosing member that has a position); ARM reports both in {@code additionalInfo} and,
+     * for some errors, in the message.
+     */
+    static TemplateException located(TemplateException e, TemplateText template) {
+        if (e.line() != 0 || e.path().isEmpty()) return e;
+        String path = e.path();
+        TemplateText.Position at = template.position(path);
+        while (at.line() == 0) {
+            int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            if (cut <= 0) return e;
+            path = path.substring(0, cut);
+            at = template.position(path);
+        }
+        return e.withPosition(at.line(), at.column());
+    }
+
+    private static DeploymentPlan planUnlocated(TemplateText template, JsonNode parameterValues, DeploymentContext dc) {
         JsonNode root = template.root();
         checkShape(root);
         EvalContext base = EvalContext.of(dc).withFunctions(UserFunctions.parse(root.get("functions")));
@@ -51,8 +77,12 @@ public final class TemplateEngine {
         TemplateText inner = TemplateText.of(props.get("template"));
         boolean innerScope = "inner".equalsIgnoreCase(props.path("expressionEvaluationOptions").path("scope").asText());
         if (innerScope) return plan(inner, props.get("parameters"), target);
-        checkShape(inner.root());
-        return resources(inner, target, parent.parameters(), parent.context());
+        try {
+            checkShape(inner.root());
+            return resources(inner, target, parent.parameters(), parent.context());
+        } catch (TemplateException e) {
+            throw located(e, inner);
+        }
     }
 
     private static DeploymentPlan resources(TemplateText template, DeploymentContext dc, Parameters parameters, EvalContext ctx) {

@@ -1,6 +1,7 @@
 package dev.cerulean.templates;
 
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -155,6 +156,24 @@ class BadInputTest {
     }
 
     @Test
+    void errorsOutsideParametersTakeTheirPositionFromThePath() {
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan("{\n \"variables\": {\n   \"ok\": 1,\n   \"bad\": \"[variables('missing')]\"},\n"
+                + " \"resources\": [\n  " + st("a", "") + ",\n  " + st("b", ", \"dependsOn\": [\"zz\"]") + "]}"));
+        assertThat(e.path()).isEqualTo("variables.bad");
+        assertThat(List.of(e.line(), e.column())).containsExactly(4, 4);
+        e = Errors.raised(() -> TemplateEngineTest.plan("{\n \"resources\": [\n  " + st("a", "") + ",\n  " + st("b", ", \"dependsOn\": [\"zz\"]") + "]}"));
+        assertThat(e.innerMessage()).startsWith("The resource 'zz' is not defined in the template.");
+        assertThat(e.path()).isEqualTo("resources[1]");
+        assertThat(List.of(e.line(), e.column())).containsExactly(4, 3);
+        e = Errors.raised(() -> TemplateEngineTest.plan("{\"resources\": [],\n \"outputs\": {\"o\": {\"type\": \"int\", \"value\": \"x\"}}}"));
+        assertThat(List.of(e.path(), e.line(), e.column())).containsExactly("outputs.o", 2, 14);
+        e = Errors.raised(() -> TemplateEngine.plan(TemplateText.of(dev.cerulean.core.json.Json.parse("{\"resources\": [" + st("a/b", "") + "]}")),
+                null, Fixtures.rg1()));
+        assertThat(List.of(e.path(), e.line(), e.column())).as("a template sent as a JSON tree has no positions")
+                .containsExactly("resources[0]", 0, 0);
+    }
+
+    @Test
     void variableAndParameterCycles() {
         assertThat(plan("{\"variables\": {\"a\": \"[variables('b')]\", \"b\": \"[variables('a')]\"}, \"resources\": []}"))
                 .isEqualTo("InvalidTemplate: The template variable 'a' has a circular reference to itself."
@@ -189,19 +208,19 @@ class BadInputTest {
         assertThat(plan("{\"resources\": [" + st("a", "") + "," + st("a", "") + "]}")).startsWith("InvalidTemplate: The resource '/subscriptions/"
                 + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/a' is defined multiple times in a template.");
         assertThat(plan("{\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2022-09-01\", \"name\": \"a/b\"}]}"))
-                .startsWith("InvalidTemplate: The template resource 'a/b' for type 'Microsoft.Storage/storageAccounts' at line '0' and column '0' has incorrect segment lengths.");
+                .startsWith("InvalidTemplate: The template resource 'a/b' for type 'Microsoft.Storage/storageAccounts' at line '1' and column '16' has incorrect segment lengths.");
     }
 
     @Test
     void copyCountsAndResourceLimits() {
-        String bad = "InvalidTemplate: The template 'copy' definition at line '0' and column '0' has an invalid copy count. The copy count"
+        String bad = "InvalidTemplate: The template 'copy' definition at line '1' and column '16' has an invalid copy count. The copy count"
                 + " must be a non-negative integer value and cannot exceed '800'. Please see https://aka.ms/arm-copy for usage details.";
         for (String count : new String[] {"801", "-1", "\"3\""}) {
             assertThat(plan("{\"resources\": [" + st("[concat('s', copyIndex())]", ", \"copy\": {\"name\": \"l\", \"count\": " + count + "}") + "]}"))
                     .isEqualTo(bad);
         }
         assertThat(plan("{\"resources\": [" + st("[concat('s', copyIndex())]", ", \"copy\": {\"name\": \"l\", \"count\": 2, \"mode\": \"serial\", \"batchSize\": 3}") + "]}"))
-                .startsWith("InvalidTemplate: The template 'copy' definition at line '0' and column '0' has an invalid copy batch size.");
+                .startsWith("InvalidTemplate: The template 'copy' definition at line '1' and column '16' has an invalid copy batch size.");
         assertThat(plan("{\"resources\": [" + st("[concat('a', copyIndex())]", ", \"copy\": {\"name\": \"l1\", \"count\": 400}") + ","
                 + st("[concat('b', copyIndex())]", ", \"copy\": {\"name\": \"l2\", \"count\": 401}") + "]}"))
                 .isEqualTo("InvalidTemplate: The number of template resources limit exceeded. Limit: '800' and actual: '801'.");
