@@ -1,6 +1,7 @@
 package dev.cerulean.templates;
 
 import org.junit.jupiter.api.Test;
+import dev.cerulean.templates.expr.ExpressionParser;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -228,6 +229,36 @@ class BadInputTest {
         for (int i = 0; i < 257; i++) params.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": {\"type\": \"int\", \"defaultValue\": 1}");
         assertThat(plan(params + "}, \"resources\": []}"))
                 .isEqualTo("InvalidTemplate: The number of template parameters limit exceeded. Limit: '256' and actual: '257'.");
+    }
+
+    private static String members(String prefix, int n, String value) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ",").append("\"").append(prefix).append(i).append("\": ").append(value);
+        return b.toString();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> limits() {
+        String expr = "[concat('" + "x".repeat(ExpressionParser.MAX_LENGTH) + "')]";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("257 parameters", "{\"parameters\": {" + members("p", 257,
+                        "{\"type\": \"int\", \"defaultValue\": 1}") + "}, \"resources\": []}",
+                        "The number of template parameters limit exceeded. Limit: '256' and actual: '257'."),
+                org.junit.jupiter.params.provider.Arguments.of("257 variables", "{\"variables\": {" + members("v", 257, "1")
+                        + "}, \"resources\": []}", "The number of template variables limit exceeded. Limit: '256' and actual: '257'."),
+                org.junit.jupiter.params.provider.Arguments.of("65 outputs", "{\"resources\": [], \"outputs\": {" + members("o", 65,
+                        "{\"type\": \"int\", \"value\": 1}") + "}}", "The number of template outputs limit exceeded. Limit: '64' and actual: '65'."),
+                org.junit.jupiter.params.provider.Arguments.of("801 resources", "{\"resources\": [" + st("[concat('a', copyIndex())]",
+                        ", \"copy\": {\"name\": \"l\", \"count\": 800}") + "," + st("b", "") + "]}",
+                        "The number of template resources limit exceeded. Limit: '800' and actual: '801'."),
+                org.junit.jupiter.params.provider.Arguments.of("an expression of 24,579 characters", "{\"variables\": {\"v\": \"" + expr
+                        + "\"}, \"resources\": []}", "The template language expression length '" + expr.length()
+                        + "' exceeds the limit of '24576' characters."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("limits")
+    void templateLimits(String what, String template, String message) {
+        assertThat(plan(template)).isEqualTo("InvalidTemplate: " + message);
     }
 
     @Test
