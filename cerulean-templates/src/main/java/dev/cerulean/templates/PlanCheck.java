@@ -70,7 +70,9 @@ final class PlanCheck {
                 boolean evaluate = true;
                 if (def.has("condition")) {
                     value(def.get("condition"), ctx, true);
-                    if (!hasRuntime(def.get("condition"))) {
+                    if (hasRuntime(def.get("condition"))) {
+                        evaluate = false; // the value may never be evaluated
+                    } else {
                         JsonNode c = Evaluator.value(def.get("condition"), ctx);
                         evaluate = !c.isBoolean() || c.booleanValue();
                     }

@@ -339,6 +339,7 @@ class BadInputTest {
         assertThat(plan(head + "{\"type\": \"array\", \"copy\": {\"count\": 2, \"input\": \"[parameters('p')]\"}}}}")).contains(
                 "The template parameter 'p' is not found.");
         TemplateEngineTest.plan(head + "{\"condition\": false, \"type\": \"string\", \"value\": \"[createArray()[0]]\"}}}");
+        TemplateEngineTest.plan(head + "{\"condition\": \"[reference('a').on]\", \"type\": \"string\", \"value\": \"[createArray()[0]]\"}}}");
         TemplateEngineTest.plan(head + "{\"type\": \"string\", \"value\": \"[reference('a').x]\"}}}");
     }
 }
