@@ -70,7 +70,7 @@ public final class DeploymentPlan {
                 if (!Values.isNull(v)) out.set(e.getKey(), v);
             }
         } catch (TemplateException e) {
-            throw TemplateErrors.resourceExpression(r.id(), e.at(r.path()));
+            throw TemplateErrors.resourceExpression(r.id(), TemplateEngine.located(e.at(r.path()), template));
         }
         return out;
     }
@@ -121,7 +121,7 @@ public final class DeploymentPlan {
                 entry.put("type", Parameters.pascalType(type));
                 if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("secure")) entry.set("value", value);
             } catch (TemplateException ex) {
-                throw ex.at("outputs." + e.getKey());
+                throw TemplateEngine.located(ex.at("outputs." + e.getKey()), template);
             }
         }
         return out;

@@ -231,7 +231,8 @@ public final class TemplateErrors {
 
     public static TemplateException resourceExpression(String id, TemplateException inner) {
         return invalid("Unable to process template language expressions for resource '" + id + "' at line '" + inner.line()
-                + "' and column '" + inner.column() + "'. '" + inner.innerMessage() + "'").at(inner.path());
+                + "' and column '" + inner.column() + "'. '" + inner.innerMessage() + "'").at(inner.path())
+                .withPosition(inner.line(), inner.column());
     }
 
     /** A resource whose body validation refuses (deployments.md §2.12); the inner text keeps its own period. */

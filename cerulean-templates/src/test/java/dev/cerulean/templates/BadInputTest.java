@@ -276,11 +276,13 @@ class BadInputTest {
                 .as("an error that needs no deployed resource is found while planning").isEqualTo("InvalidTemplate: The template resource"
                 + " 'a' at line '1' and column '16' is not valid: The language expression property 'missing' doesn't exist, available properties"
                 + " are 'k'. Please see https://aka.ms/arm-template-expressions for usage details.");
-        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", "") + ","
+        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", "") + ",\n  "
                 + st("b", ", \"properties\": {\"x\": \"[reference('a').missing]\"}") + "]}");
-        assertThat(Errors.of(() -> p.body(p.deployed().get(1), new FakeRuntime()))).as("a reference() result is only known at run time")
-                .isEqualTo("InvalidTemplate: Unable to process template language expressions for resource '" + rid + "b' at line '0' and"
-                        + " column '0'. 'The language expression property 'missing' doesn't exist, available properties are ''.'");
+        TemplateException e = Errors.raised(() -> p.body(p.deployed().get(1), new FakeRuntime()));
+        assertThat(e.code() + ": " + e.innerMessage()).as("a reference() result is only known at run time")
+                .isEqualTo("InvalidTemplate: Unable to process template language expressions for resource '" + rid + "b' at line '2' and"
+                        + " column '3'. 'The language expression property 'missing' doesn't exist, available properties are ''.'");
+        assertThat(List.of(e.path(), e.line(), e.column())).containsExactly("resources[1]", 2, 3);
     }
 
     private static final String P = "{\"parameters\": {\"on\": {\"type\": \"bool\", \"defaultValue\": false},"
