@@ -11,8 +11,9 @@ import java.util.Map;
 /**
  * Entry point of the template language: checks a template with its parameters and produces the
  * {@link DeploymentPlan} a deployment executes (deployments.md §3.9: parse → parameters → variables →
- * copies, conditions and names → dependency graph). Everything here happens before any resource is
- * touched, so a template that fails here creates nothing.
+ * copies, conditions and names → dependency graph → the checks of resource bodies and outputs in
+ * {@link PlanCheck}). Everything here happens before any resource is touched, so a template that fails
+ * here creates nothing.
  */
 public final class TemplateEngine {
     private TemplateEngine() {}
