@@ -69,11 +69,25 @@ final class DependencyGraph {
 
     static EvalContext.ResourceResolver resolver(List<PlannedResource> all) {
         DependencyGraph g = new DependencyGraph(all);
-        return nameOrId -> {
-            List<PlannedResource> hit = g.lookup(nameOrId);
-            if (hit.isEmpty()) return null;
-            PlannedResource r = hit.get(0);
-            return new EvalContext.ResourceResolver.Resolved(r.id(), r.apiVersion());
+        return new EvalContext.ResourceResolver() {
+            @Override
+            public Resolved resolve(String nameOrId) {
+                List<PlannedResource> hit = g.lookup(nameOrId);
+                if (hit.isEmpty()) return null;
+                PlannedResource r = hit.get(0);
+                return new Resolved(r.id(), r.apiVersion());
+            }
+
+            /** The instances whose condition holds, by copy index (declaration order when not a loop). */
+            @Override
+            public List<Resolved> resolveAll(String nameOrId) {
+                List<PlannedResource> hit = new ArrayList<>(g.lookup(nameOrId));
+                hit.removeIf(r -> !r.condition());
+                hit.sort(java.util.Comparator.comparingInt(PlannedResource::copyIndex));
+                List<Resolved> out = new ArrayList<>(hit.size());
+                for (PlannedResource r : hit) out.add(new Resolved(r.id(), r.apiVersion()));
+                return out;
+            }
         };
     }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  */
 public final class DeploymentPlan {
     /** Members of a resource declaration that ARM consumes itself; the rest is the PUT body. */
-    private static final Set<String> HEADER = Set.of("type", "name", "apiVersion", "condition", "copy", "dependsOn", "resources",
+    static final Set<String> HEADER = Set.of("type", "name", "apiVersion", "condition", "copy", "dependsOn", "resources",
             "comments", "scope", "existing", "resourceGroup", "subscriptionId", "metadata", "import", "asserts");
     public static final int MAX_OUTPUTS = 64;
 
@@ -70,7 +70,7 @@ public final class DeploymentPlan {
                 if (!Values.isNull(v)) out.set(e.getKey(), v);
             }
         } catch (TemplateException e) {
-            throw TemplateErrors.resourceExpression(r.id(), e.at(r.path()));
+            throw TemplateErrors.resourceExpression(r.id(), TemplateEngine.located(e.at(r.path()), template));
         }
         return out;
     }
@@ -93,7 +93,7 @@ public final class DeploymentPlan {
         EvalContext ctx = base.at(EvalContext.Placement.OUTPUT).withRuntime(runtime, resolver());
         for (var it = defs.fields(); it.hasNext(); ) {
             var e = it.next();
-            JsonNode def = e.getValue();
+            JsonNode def = Parameters.resolveRef(e.getValue(), template.root(), "outputs." + e.getKey());
             try {
                 if (def.has("condition")) {
                     JsonNode c = Evaluator.value(def.get("condition"), ctx);
@@ -121,7 +121,7 @@ public final class DeploymentPlan {
                 entry.put("type", Parameters.pascalType(type));
                 if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("secure")) entry.set("value", value);
             } catch (TemplateException ex) {
-                throw ex.at("outputs." + e.getKey());
+                throw TemplateEngine.located(ex.at("outputs." + e.getKey()), template);
             }
         }
         return out;

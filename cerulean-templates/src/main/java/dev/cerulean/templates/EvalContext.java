@@ -27,6 +27,15 @@ public final class EvalContext {
         /** The resource's id and declared api-version, or null when the template does not declare it. */
         Resolved resolve(String nameOrId);
 
+        /**
+         * Every instance {@code nameOrId} names, in copy order ({@code references('loop')} of a 2.0 collection);
+         * empty when the template does not declare it.
+         */
+        default java.util.List<Resolved> resolveAll(String nameOrId) {
+            Resolved one = resolve(nameOrId);
+            return one == null ? java.util.List.of() : java.util.List.of(one);
+        }
+
         record Resolved(String id, String apiVersion) {}
 
         ResourceResolver NONE = nameOrId -> null;

@@ -46,9 +46,10 @@ public final class Parameters {
         if (definitions != null) {
             for (var it = definitions.fields(); it.hasNext(); ) {
                 var e = it.next();
-                String type = e.getValue().path("type").asText("");
+                JsonNode definition = resolveRef(e.getValue(), text.root(), pathPrefix + "parameters." + e.getKey());
+                String type = definition.path("type").asText("");
                 if (!isKnownType(type)) throw TemplateErrors.unknownParameterType(e.getKey(), type).at(pathPrefix + "parameters." + e.getKey());
-                p.declared.put(key(e.getKey()), new Declared(e.getKey(), type.toLowerCase(Locale.ROOT), e.getValue(),
+                p.declared.put(key(e.getKey()), new Declared(e.getKey(), type.toLowerCase(Locale.ROOT), definition,
                         "parameters." + e.getKey()));
             }
         }
@@ -141,6 +142,25 @@ public final class Parameters {
             case "array" -> "Array";
             default -> "String";
         };
+    }
+
+    /**
+     * A languageVersion 2.0 type declaration with its {@code "$ref": "#/definitions/name"} replaced by the
+     * definition it names (followed through further refs); the declaration's own members win.
+     */
+    static JsonNode resolveRef(JsonNode declaration, JsonNode root, String path) {
+        JsonNode d = declaration;
+        for (int depth = 0; d.isObject() && d.has("$ref"); depth++) {
+            String ref = d.get("$ref").asText("");
+            String prefix = "#/definitions/";
+            JsonNode target = ref.startsWith(prefix) ? root.path("definitions").get(ref.substring(prefix.length())) : null;
+            if (target == null || !target.isObject() || depth > 32) throw TemplateErrors.badTypeReference(ref).at(path);
+            ObjectNode merged = target.deepCopy();
+            d.fields().forEachRemaining(f -> { if (!f.getKey().equals("$ref")) merged.set(f.getKey(), f.getValue()); });
+            if (!target.has("$ref")) merged.remove("$ref");
+            d = merged;
+        }
+        return d;
     }
 
     /** ARM's JSON type check (deployments.md §2.12 "wrong type"). */

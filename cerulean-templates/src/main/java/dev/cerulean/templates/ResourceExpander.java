@@ -10,7 +10,8 @@ import java.util.Locale;
  * Turns a template's resource declarations into instances (deployments.md §3.4): nested children get
  * the full type and name of their parent, copy loops are expanded (a child of a copied parent once
  * per parent instance), conditions are evaluated, and each instance gets its id from the deployment
- * scope, an extension {@code scope}, or a nested deployment's {@code resourceGroup}/{@code subscriptionId}.
+ * scope, an extension {@code scope}, or the {@code resourceGroup}/{@code subscriptionId} of a nested deployment or an
+ * {@code existing} resource.
  */
 final class ResourceExpander {
     static final int MAX_RESOURCES = 800;
@@ -106,7 +107,8 @@ final class ResourceExpander {
         if (def.has("scope")) {
             String s = str(def.get("scope"), ctx);
             scope = s.startsWith("/") ? trim(s) : relativeScope(s);
-        } else if (deployments && (def.has("resourceGroup") || def.has("subscriptionId"))) {
+        } else if ((deployments || def.path("existing").asBoolean(false)) && (def.has("resourceGroup") || def.has("subscriptionId"))) {
+            // a nested deployment's target, or where a 2.0 'existing' resource is read from
             String sub = def.has("subscriptionId") ? str(def.get("subscriptionId"), ctx) : dc.subscriptionId();
             String rg = def.has("resourceGroup") ? str(def.get("resourceGroup"), ctx)
                     : dc.level() == DeploymentContext.ScopeLevel.RESOURCE_GROUP && sub.equalsIgnoreCase(dc.subscriptionId())

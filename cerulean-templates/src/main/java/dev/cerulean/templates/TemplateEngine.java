@@ -11,14 +11,41 @@ import java.util.Map;
 /**
  * Entry point of the template language: checks a template with its parameters and produces the
  * {@link DeploymentPlan} a deployment executes (deployments.md §3.9: parse → parameters → variables →
- * copies, conditions and names → dependency graph). Everything here happens before any resource is
- * touched, so a template that fails here creates nothing.
+ * copies, conditions and names → dependency graph → the checks of resource bodies and outputs in
+ * {@link PlanCheck}). Everything here happens before any resource is touched, so a template that fails
+ * here creates nothing.
  */
 public final class TemplateEngine {
     private TemplateEngine() {}
 
     /** Plans {@code template} with {@code parameterValues} ({@code {"p": {"value": ...}}}, may be null). */
     public static DeploymentPlan plan(TemplateText template, JsonNode parameterValues, DeploymentContext dc) {
+        try {
+            return planUnlocated(template, parameterValues, dc);
+        } catch (TemplateException e) {
+            throw located(e, template);
+        }
+    }
+
+    /**
+     * The error with the line and column of its path in the submitted text when it does not know them yet
+     * (the nearest enclosing member that has a position); ARM reports both in {@code additionalInfo} and,
+     * for some errors, in the message.
+     */
+    static TemplateException located(TemplateException e, TemplateText template) {
+        if (e.line() != 0 || e.path().isEmpty()) return e;
+        String path = e.path();
+        TemplateText.Position at = template.position(path);
+        while (at.line() == 0) {
+            int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+            if (cut <= 0) return e;
+            path = path.substring(0, cut);
+            at = template.position(path);
+        }
+        return e.withPosition(at.line(), at.column());
+    }
+
+    private static DeploymentPlan planUnlocated(TemplateText template, JsonNode parameterValues, DeploymentContext dc) {
         JsonNode root = template.root();
         checkShape(root);
         EvalContext base = EvalContext.of(dc).withFunctions(UserFunctions.parse(root.get("functions")));
@@ -51,8 +78,12 @@ public final class TemplateEngine {
         TemplateText inner = TemplateText.of(props.get("template"));
         boolean innerScope = "inner".equalsIgnoreCase(props.path("expressionEvaluationOptions").path("scope").asText());
         if (innerScope) return plan(inner, props.get("parameters"), target);
-        checkShape(inner.root());
-        return resources(inner, target, parent.parameters(), parent.context());
+        try {
+            checkShape(inner.root());
+            return resources(inner, target, parent.parameters(), parent.context());
+        } catch (TemplateException e) {
+            throw located(e, inner);
+        }
     }
 
     private static DeploymentPlan resources(TemplateText template, DeploymentContext dc, Parameters parameters, EvalContext ctx) {
@@ -64,10 +95,35 @@ public final class TemplateEngine {
         if (outputs != null && outputs.size() > DeploymentPlan.MAX_OUTPUTS) {
             throw TemplateErrors.tooMany("outputs", DeploymentPlan.MAX_OUTPUTS, outputs.size());
         }
-        return new DeploymentPlan(template, dc, parameters, DependencyGraph.order(instances), ctx);
+        DeploymentPlan plan = new DeploymentPlan(template, dc, parameters, DependencyGraph.order(instances), ctx);
+        PlanCheck.run(plan);
+        return plan;
+    }
+
+    /** The deploymentTemplate schemas ARM knows (deployments.md §3.1); compared without case, {@code http(s)://} or {@code #}. */
+    static final List<String> SCHEMAS = List.of(
+            "https://schema.management.azure.com/schemas/2014-04-01-preview/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/tenantDeploymentTemplate.json#");
+
+    /** A template without {@code $schema} is accepted (SDK bodies often omit it); an unknown one is refused. */
+    private static void checkSchema(JsonNode schema) {
+        if (schema == null) return;
+        String s = schemaKey(schema.asText(""));
+        for (String known : SCHEMAS) if (schema.isTextual() && schemaKey(known).equals(s)) return;
+        throw TemplateErrors.unsupportedSchema(schema.isTextual() ? schema.textValue() : schema.toString(), SCHEMAS).at("$schema");
+    }
+
+    private static String schemaKey(String s) {
+        String k = s.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "");
+        return k.endsWith("#") ? k.substring(0, k.length() - 1) : k;
     }
 
     private static void checkShape(JsonNode root) {
+        checkSchema(root.get("$schema"));
         String version = root.path("languageVersion").asText("1.0");
         if (!version.matches("[12]\\.\\d+(-experimental)?")) throw TemplateErrors.unsupportedLanguageVersion(version);
         boolean symbolic = version.startsWith("2");

@@ -10,6 +10,7 @@ import java.util.Collection;
 public final class TemplateErrors {
     private TemplateErrors() {}
 
+    private static final String EXPRESSIONS_DETAILS = " Please see https://aka.ms/arm-template-expressions for usage details.";
     private static final String EXPRESSIONS_LINK = " Please see https://aka.ms/arm-functions for usage details.";
 
     static TemplateException invalid(String message) {
@@ -39,6 +40,11 @@ public final class TemplateErrors {
     public static TemplateException missingMember(String member, String where) {
         return invalid("The template " + (where.isEmpty() ? "" : where + " ") + "is missing required property '" + member + "'."
                 + " Please see https://aka.ms/arm-template for usage details.");
+    }
+
+    public static TemplateException unsupportedSchema(String schema, Collection<String> supported) {
+        return invalid("The template schema '" + schema + "' is not supported. Supported schemas are '" + String.join(", ", supported)
+                + "'. Please see https://aka.ms/arm-template for usage details.");
     }
 
     public static TemplateException unsupportedLanguageVersion(String version) {
@@ -79,6 +85,11 @@ public final class TemplateErrors {
     public static TemplateException unknownParameterType(String name, String type) {
         return invalid("The template parameter '" + name + "' has an invalid type '" + type + "'. The supported types are"
                 + " 'String, SecureString, Int, Bool, Object, SecureObject, Array'.");
+    }
+
+    public static TemplateException badTypeReference(String ref) {
+        return invalid("The type reference '" + ref + "' is not valid: the template 'definitions' does not declare it."
+                + " Please see https://aka.ms/arm-syntax-parameters for usage details.");
     }
 
     public static TemplateException parameterNotFound(String name) {
@@ -220,7 +231,19 @@ public final class TemplateErrors {
 
     public static TemplateException resourceExpression(String id, TemplateException inner) {
         return invalid("Unable to process template language expressions for resource '" + id + "' at line '" + inner.line()
-                + "' and column '" + inner.column() + "'. '" + inner.innerMessage() + "'").at(inner.path());
+                + "' and column '" + inner.column() + "'. '" + inner.innerMessage() + "'").at(inner.path())
+                .withPosition(inner.line(), inner.column());
+    }
+
+    /** A resource whose body validation refuses (deployments.md §2.12); the inner text keeps its own period. */
+    public static TemplateException resourceInvalid(String name, int line, int column, TemplateException inner) {
+        return invalid("The template resource '" + name + "' at line '" + line + "' and column '" + column + "' is not valid: "
+                + inner.innerMessage() + EXPRESSIONS_DETAILS);
+    }
+
+    public static TemplateException outputInvalid(String name, int line, int column, TemplateException inner) {
+        return invalid("The template output '" + name + "' at line '" + line + "' and column '" + column + "' is not valid: "
+                + inner.innerMessage() + EXPRESSIONS_DETAILS);
     }
 
     public static TemplateException linkedTemplateUnsupported(String uri) {

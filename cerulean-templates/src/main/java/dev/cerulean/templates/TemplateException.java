@@ -38,8 +38,13 @@ public final class TemplateException extends RuntimeException {
         return new TemplateException(status, code, getMessage(), newPath, line, column);
     }
 
+    /** The same error at {@code newLine}/{@code newColumn}; a message that said {@code at line '0' and column '0'} now says where. */
     public TemplateException withPosition(int newLine, int newColumn) {
-        return new TemplateException(status, code, getMessage(), path, newLine, newColumn);
+        String message = getMessage();
+        if (line == 0 && column == 0 && newLine != 0) {
+            message = message.replace("at line '0' and column '0'", "at line '" + newLine + "' and column '" + newColumn + "'");
+        }
+        return new TemplateException(status, code, message, path, newLine, newColumn);
     }
 
     /** The wire form a validate or PUT answers with (deployments.md §2.12). */

@@ -43,6 +43,13 @@ public final class UserFunctions {
         return new UserFunctions(out);
     }
 
+    /** The checks a call passes before its arguments are known: the function exists and takes {@code args} arguments. */
+    void checkCall(String name, int args) {
+        Member m = members.get(name.toLowerCase(Locale.ROOT));
+        if (m == null) throw TemplateErrors.userFunctionNotFound(name);
+        if (args != m.parameters().size()) throw TemplateErrors.arity(m.name(), m.parameters().size(), m.parameters().size());
+    }
+
     JsonNode call(String name, List<JsonNode> args, EvalContext caller) {
         Member m = members.get(name.toLowerCase(Locale.ROOT));
         if (m == null) throw TemplateErrors.userFunctionNotFound(name);

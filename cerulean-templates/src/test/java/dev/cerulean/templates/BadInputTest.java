@@ -1,6 +1,8 @@
 package dev.cerulean.templates;
 
 import org.junit.jupiter.api.Test;
+import dev.cerulean.templates.expr.ExpressionParser;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -105,6 +107,27 @@ class BadInputTest {
                 "InvalidTemplate: The template resource at 'resources[0]' is missing required property 'name'.");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+            "http://schema.management.azure.com/schemas/2015-01-01/deploymentTemplate.json",
+            "https://schema.management.azure.com/schemas/2014-04-01-preview/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/managementGroupDeploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-08-01/TENANTDeploymentTemplate.json#"})
+    void knownSchemasAreAccepted(String schema) {
+        assertThat(TemplateEngineTest.plan("{\"$schema\": \"" + schema + "\", \"resources\": []}").resources()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"https://schema.management.azure.com/schemas/2019-08-01/deploymentTemplate.json#",
+            "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#", "x"})
+    void unknownSchemasAreRefused(String schema) {
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan("{\"$schema\": \"" + schema + "\", \"resources\": []}"));
+        assertThat(e.code() + ": " + e.innerMessage()).isEqualTo("InvalidTemplate: The template schema '" + schema + "' is not supported."
+                + " Supported schemas are '" + String.join(", ", TemplateEngine.SCHEMAS) + "'. Please see https://aka.ms/arm-template for usage details.");
+        assertThat(e.path()).isEqualTo("$schema");
+    }
+
     @Test
     void parameterErrorsWithPositions() {
         String template = "{\n  \"parameters\": {\n    \"name\": {\"type\": \"string\", \"minLength\": 3, \"maxLength\": 5},\n"
@@ -131,6 +154,24 @@ class BadInputTest {
         TemplateException e = Errors.raised(() -> TemplateEngineTest.plan(template));
         assertThat(e.path()).isEqualTo("parameters.name");
         assertThat(e.line()).isEqualTo(3);
+    }
+
+    @Test
+    void errorsOutsideParametersTakeTheirPositionFromThePath() {
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan("{\n \"variables\": {\n   \"ok\": 1,\n   \"bad\": \"[variables('missing')]\"},\n"
+                + " \"resources\": [\n  " + st("a", "") + ",\n  " + st("b", ", \"dependsOn\": [\"zz\"]") + "]}"));
+        assertThat(e.path()).isEqualTo("variables.bad");
+        assertThat(List.of(e.line(), e.column())).containsExactly(4, 4);
+        e = Errors.raised(() -> TemplateEngineTest.plan("{\n \"resources\": [\n  " + st("a", "") + ",\n  " + st("b", ", \"dependsOn\": [\"zz\"]") + "]}"));
+        assertThat(e.innerMessage()).startsWith("The resource 'zz' is not defined in the template.");
+        assertThat(e.path()).isEqualTo("resources[1]");
+        assertThat(List.of(e.line(), e.column())).containsExactly(4, 3);
+        e = Errors.raised(() -> TemplateEngineTest.plan("{\"resources\": [],\n \"outputs\": {\"o\": {\"type\": \"int\", \"value\": \"x\"}}}"));
+        assertThat(List.of(e.path(), e.line(), e.column())).containsExactly("outputs.o", 2, 14);
+        e = Errors.raised(() -> TemplateEngine.plan(TemplateText.of(dev.cerulean.core.json.Json.parse("{\"resources\": [" + st("a/b", "") + "]}")),
+                null, Fixtures.rg1()));
+        assertThat(List.of(e.path(), e.line(), e.column())).as("a template sent as a JSON tree has no positions")
+                .containsExactly("resources[0]", 0, 0);
     }
 
     @Test
@@ -168,19 +209,19 @@ class BadInputTest {
         assertThat(plan("{\"resources\": [" + st("a", "") + "," + st("a", "") + "]}")).startsWith("InvalidTemplate: The resource '/subscriptions/"
                 + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/a' is defined multiple times in a template.");
         assertThat(plan("{\"resources\": [{\"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2022-09-01\", \"name\": \"a/b\"}]}"))
-                .startsWith("InvalidTemplate: The template resource 'a/b' for type 'Microsoft.Storage/storageAccounts' at line '0' and column '0' has incorrect segment lengths.");
+                .startsWith("InvalidTemplate: The template resource 'a/b' for type 'Microsoft.Storage/storageAccounts' at line '1' and column '16' has incorrect segment lengths.");
     }
 
     @Test
     void copyCountsAndResourceLimits() {
-        String bad = "InvalidTemplate: The template 'copy' definition at line '0' and column '0' has an invalid copy count. The copy count"
+        String bad = "InvalidTemplate: The template 'copy' definition at line '1' and column '16' has an invalid copy count. The copy count"
                 + " must be a non-negative integer value and cannot exceed '800'. Please see https://aka.ms/arm-copy for usage details.";
         for (String count : new String[] {"801", "-1", "\"3\""}) {
             assertThat(plan("{\"resources\": [" + st("[concat('s', copyIndex())]", ", \"copy\": {\"name\": \"l\", \"count\": " + count + "}") + "]}"))
                     .isEqualTo(bad);
         }
         assertThat(plan("{\"resources\": [" + st("[concat('s', copyIndex())]", ", \"copy\": {\"name\": \"l\", \"count\": 2, \"mode\": \"serial\", \"batchSize\": 3}") + "]}"))
-                .startsWith("InvalidTemplate: The template 'copy' definition at line '0' and column '0' has an invalid copy batch size.");
+                .startsWith("InvalidTemplate: The template 'copy' definition at line '1' and column '16' has an invalid copy batch size.");
         assertThat(plan("{\"resources\": [" + st("[concat('a', copyIndex())]", ", \"copy\": {\"name\": \"l1\", \"count\": 400}") + ","
                 + st("[concat('b', copyIndex())]", ", \"copy\": {\"name\": \"l2\", \"count\": 401}") + "]}"))
                 .isEqualTo("InvalidTemplate: The number of template resources limit exceeded. Limit: '800' and actual: '801'.");
@@ -188,6 +229,36 @@ class BadInputTest {
         for (int i = 0; i < 257; i++) params.append(i == 0 ? "" : ",").append("\"p").append(i).append("\": {\"type\": \"int\", \"defaultValue\": 1}");
         assertThat(plan(params + "}, \"resources\": []}"))
                 .isEqualTo("InvalidTemplate: The number of template parameters limit exceeded. Limit: '256' and actual: '257'.");
+    }
+
+    private static String members(String prefix, int n, String value) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < n; i++) b.append(i == 0 ? "" : ",").append("\"").append(prefix).append(i).append("\": ").append(value);
+        return b.toString();
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> limits() {
+        String expr = "[concat('" + "x".repeat(ExpressionParser.MAX_LENGTH) + "')]";
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("257 parameters", "{\"parameters\": {" + members("p", 257,
+                        "{\"type\": \"int\", \"defaultValue\": 1}") + "}, \"resources\": []}",
+                        "The number of template parameters limit exceeded. Limit: '256' and actual: '257'."),
+                org.junit.jupiter.params.provider.Arguments.of("257 variables", "{\"variables\": {" + members("v", 257, "1")
+                        + "}, \"resources\": []}", "The number of template variables limit exceeded. Limit: '256' and actual: '257'."),
+                org.junit.jupiter.params.provider.Arguments.of("65 outputs", "{\"resources\": [], \"outputs\": {" + members("o", 65,
+                        "{\"type\": \"int\", \"value\": 1}") + "}}", "The number of template outputs limit exceeded. Limit: '64' and actual: '65'."),
+                org.junit.jupiter.params.provider.Arguments.of("801 resources", "{\"resources\": [" + st("[concat('a', copyIndex())]",
+                        ", \"copy\": {\"name\": \"l\", \"count\": 800}") + "," + st("b", "") + "]}",
+                        "The number of template resources limit exceeded. Limit: '800' and actual: '801'."),
+                org.junit.jupiter.params.provider.Arguments.of("an expression of 24,579 characters", "{\"variables\": {\"v\": \"" + expr
+                        + "\"}, \"resources\": []}", "The template language expression length '" + expr.length()
+                        + "' exceeds the limit of '24576' characters."));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("limits")
+    void templateLimits(String what, String template, String message) {
+        assertThat(plan(template)).isEqualTo("InvalidTemplate: " + message);
     }
 
     @Test
@@ -200,9 +271,77 @@ class BadInputTest {
 
     @Test
     void runtimeExpressionErrorsNameTheResource() {
-        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", ", \"properties\": {\"x\": \"[createObject('k', 1).missing]\"}") + "]}");
-        assertThat(Errors.of(() -> p.body(p.deployed().get(0), RuntimeResources.NONE))).isEqualTo("InvalidTemplate: Unable to process template"
-                + " language expressions for resource '/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/"
-                + "storageAccounts/a' at line '0' and column '0'. 'The language expression property 'missing' doesn't exist, available properties are 'k'.'");
+        String rid = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/";
+        assertThat(plan("{\"resources\": [" + st("a", ", \"properties\": {\"x\": \"[createObject('k', 1).missing]\"}") + "]}"))
+                .as("an error that needs no deployed resource is found while planning").isEqualTo("InvalidTemplate: The template resource"
+                + " 'a' at line '1' and column '16' is not valid: The language expression property 'missing' doesn't exist, available properties"
+                + " are 'k'. Please see https://aka.ms/arm-template-expressions for usage details.");
+        DeploymentPlan p = TemplateEngineTest.plan("{\"resources\": [" + st("a", "") + ",\n  "
+                + st("b", ", \"properties\": {\"x\": \"[reference('a').missing]\"}") + "]}");
+        TemplateException e = Errors.raised(() -> p.body(p.deployed().get(1), new FakeRuntime()));
+        assertThat(e.code() + ": " + e.innerMessage()).as("a reference() result is only known at run time")
+                .isEqualTo("InvalidTemplate: Unable to process template language expressions for resource '" + rid + "b' at line '2' and"
+                        + " column '3'. 'The language expression property 'missing' doesn't exist, available properties are ''.'");
+        assertThat(List.of(e.path(), e.line(), e.column())).containsExactly("resources[1]", 2, 3);
+    }
+
+    private static final String P = "{\"parameters\": {\"on\": {\"type\": \"bool\", \"defaultValue\": false},"
+            + " \"arr\": {\"type\": \"array\", \"defaultValue\": []}}, \"functions\": [{\"namespace\": \"ns\", \"members\": {\"f\":"
+            + " {\"parameters\": [{\"name\": \"x\", \"type\": \"string\"}], \"output\": {\"type\": \"string\", \"value\": \"x\"}}}}],"
+            + " \"resources\": [";
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`\"location\": \"[parameters('nope')]\"`|The template parameter 'nope' is not found. Please see https://aka.ms/arm-template/#parameters for usage details.",
+            "`\"tags\": {\"t\": \"[nosuch()]\"}`|The template function 'nosuch' is not valid." + SEE,
+            "`\"sku\": {\"name\": \"[toLower()]\"}`|The template language function 'toLower' must have only one parameter." + SEE,
+            "`\"kind\": \"[toLower(1)]\"`|The template language function 'toLower' expects its parameter to be of type 'String'. The provided value is of type 'Integer'." + SEE,
+            "`\"properties\": {\"x\": [\"[concat(reference('a').y, variables('nope'))]\"]}`|The template variable 'nope' is not found. Please see https://aka.ms/arm-template/#variables for usage details.",
+            "`\"properties\": {\"x\": \"[reference('a').y[nosuch()]]\"}`|The template function 'nosuch' is not valid." + SEE,
+            "`\"properties\": {\"x\": \"[listKeys('a')]\"}`|The template language function 'listKeys' must have between '2' and '3' parameters." + SEE,
+            "`\"properties\": {\"x\": \"[reference('zz').y]\"}`|The template reference 'zz' is not valid: could not find template resource or resource copy with this name. Please see https://aka.ms/arm-function-reference for usage details.",
+            "`\"properties\": {\"x\": \"[if(parameters('on'), reference('a').y, ns.f())]\"}`|The template language function 'ns.f' must have only one parameter." + SEE,
+            "`\"properties\": {\"copy\": [{\"name\": \"d\", \"count\": 2, \"input\": \"[add(copyIndex('d'), 'x')]\"}]}`|The template language function 'add' expects its parameter to be of type 'Integer'. The provided value is of type 'String'." + SEE,
+            "`\"condition\": false, \"properties\": {\"x\": \"[parameters('nope')]\"}`|The template parameter 'nope' is not found. Please see https://aka.ms/arm-template/#parameters for usage details.",
+    })
+    void resourceBodiesAreCheckedWhilePlanning(String member, String inner) {
+        String template = P + st("a", "") + ",\n" + st("b", ", " + member) + "]}";
+        TemplateException e = Errors.raised(() -> TemplateEngineTest.plan(template));
+        assertThat(e.code() + ": " + e.innerMessage()).isEqualTo("InvalidTemplate: The template resource 'b' at line '2' and column '1' is not valid: "
+                + inner + " Please see https://aka.ms/arm-template-expressions for usage details.");
+        assertThat(e.path()).isEqualTo("resources[1]");
+        assertThat(e.line()).isEqualTo(2);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "`\"properties\": {\"x\": \"[if(parameters('on'), reference('a').y, parameters('arr')[0])]\"}`",
+            "`\"properties\": {\"x\": \"[listKeys('a', '2022-09-01').keys[0].value]\", \"y\": \"[reference(resourceId('Microsoft.Storage/storageAccounts', 'a'), '2022-09-01', 'Full').id]\"}`",
+            "`\"condition\": \"[not(empty(parameters('arr')))]\", \"properties\": {\"x\": \"[parameters('arr')[0]]\"}`",
+            "`\"properties\": {\"copy\": [{\"name\": \"d\", \"count\": \"[length(parameters('arr'))]\", \"input\": \"[parameters('arr')[copyIndex('d')]]\"}]}`",
+            "`\"properties\": {\"x\": \"[coalesce(reference('a').y, first(parameters('arr')).z)]\"}`",
+            "`\"properties\": {\"x\": \"[map(reference('a').list, lambda('i', lambdaVariables('i').name))]\"}`",
+    })
+    void runtimeDependentPartsAreLeftForTheDeployment(String member) {
+        DeploymentPlan p = TemplateEngineTest.plan(P + st("a", "") + "," + st("b", ", " + member) + "]}");
+        assertThat(p.resources()).hasSize(2);
+    }
+
+    @Test
+    void outputsAreCheckedWhilePlanning() {
+        String head = "{\"resources\": [" + st("a", "") + "],\n \"outputs\": {\n  \"o\": ";
+        String see = " Please see https://aka.ms/arm-template-expressions for usage details.";
+        assertThat(plan(head + "{\"type\": \"string\", \"value\": \"[variables('nope')]\"}}}")).isEqualTo("InvalidTemplate: The template"
+                + " output 'o' at line '3' and column '3' is not valid: The template variable 'nope' is not found. Please see"
+                + " https://aka.ms/arm-template/#variables for usage details." + see);
+        assertThat(plan(head + "{\"type\": \"int\", \"value\": \"[reference('a').x.y[toLower(1)]]\"}}}")).endsWith("is not valid: The"
+                + " template language function 'toLower' expects its parameter to be of type 'String'. The provided value is of type 'Integer'." + SEE + see);
+        assertThat(plan(head + "{\"type\": \"int\", \"value\": \"x\"}}}")).isEqualTo("InvalidTemplate: The template output 'o' is not valid:"
+                + " the value is of type 'String' while the declared type is 'Int'.");
+        assertThat(plan(head + "{\"type\": \"array\", \"copy\": {\"count\": 2, \"input\": \"[parameters('p')]\"}}}}")).contains(
+                "The template parameter 'p' is not found.");
+        TemplateEngineTest.plan(head + "{\"condition\": false, \"type\": \"string\", \"value\": \"[createArray()[0]]\"}}}");
+        TemplateEngineTest.plan(head + "{\"condition\": \"[reference('a').on]\", \"type\": \"string\", \"value\": \"[createArray()[0]]\"}}}");
+        TemplateEngineTest.plan(head + "{\"type\": \"string\", \"value\": \"[reference('a').x]\"}}}");
     }
 }

@@ -147,6 +147,11 @@ class ExpressionTest {
             "[reduce(createArray(1, 2, 3), 0, lambda('cur', 'next', add(lambdaVariables('cur'), lambdaVariables('next'))))]|6",
             "[sort(createArray(3, 1, 2), lambda('a', 'b', less(lambdaVariables('a'), lambdaVariables('b'))))]|[1,2,3]",
             "[toObject(createArray('a', 'b'), lambda('k', lambdaVariables('k')), lambda('v', length(lambdaVariables('v'))))]|{\"a\":1,\"b\":1}",
+            "[groupBy(createArray('foo', 'bar', 'baz'), lambda('x', substring(lambdaVariables('x'), 0, 1)))]|{\"f\":[\"foo\"],\"b\":[\"bar\",\"baz\"]}",
+            "[mapValues(createObject('foo', 'foo'), lambda('val', toUpper(lambdaVariables('val'))))]|{\"foo\":\"FOO\"}",
+            // resource (continued)
+            "[providers('Microsoft.Web', 'sites').resourceType]|\"sites\"",
+            "[managementGroupResourceId('mg1', 'Microsoft.Authorization/policyDefinitions', 'p1')]|\"/providers/Microsoft.Management/managementGroups/mg1/providers/Microsoft.Authorization/policyDefinitions/p1\"",
             // cidr
             "[parseCidr('10.144.0.0/20').broadcast]|\"10.144.15.255\"",
             "[cidrSubnet('10.144.0.0/20', 24, 2)]|\"10.144.2.0/24\"",
@@ -175,5 +180,37 @@ class ExpressionTest {
         assertThat(Evaluator.string("[deployment().location]", sub).textValue()).isEqualTo("westus");
         assertThat(Errors.of(() -> Evaluator.string("[resourceGroup()]", sub)))
                 .startsWith("InvalidTemplate: The template function 'resourceGroup' is not expected at this location.");
+    }
+
+    @Test
+    void managementGroupScope() {
+        DeploymentContext mg = new DeploymentContext(DeploymentContext.ScopeLevel.MANAGEMENT_GROUP, Fixtures.TENANT, null, null, null,
+                "mg1", "mgdep", "westus", null, null, null);
+        EvalContext ctx = EvalContext.of(mg);
+        assertThat(Json.write(Evaluator.string("[managementGroup()]", ctx))).isEqualTo("{\"id\":\"/providers/Microsoft.Management/"
+                + "managementGroups/mg1\",\"name\":\"mg1\",\"type\":\"/providers/Microsoft.Management/managementGroups\"}");
+        assertThat(Evaluator.string("[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'p1')]", ctx).textValue())
+                .isEqualTo("/providers/Microsoft.Management/managementGroups/mg1/providers/Microsoft.Authorization/policyDefinitions/p1");
+        assertThat(Errors.of(() -> eval("[managementGroup()]")))
+                .startsWith("InvalidTemplate: The template function 'managementGroup' is not expected at this location.");
+    }
+
+    @Test
+    void referencesOfACollection() {
+        DeploymentPlan p = TemplateEngineTest.plan("{\"languageVersion\": \"2.0\", \"resources\": {\"acr\": {\"type\":"
+                + " \"Microsoft.ContainerRegistry/registries\", \"apiVersion\": \"2023-01-01-preview\", \"name\": \"[format('acr{0}', copyIndex())]\","
+                + " \"copy\": {\"name\": \"acrLoop\", \"count\": 2}}, \"one\": {\"type\": \"Microsoft.ContainerRegistry/registries\","
+                + " \"apiVersion\": \"2023-01-01-preview\", \"name\": \"single\"}},"
+                + " \"outputs\": {\"servers\": {\"type\": \"array\", \"value\": \"[map(references('acr'), lambda('r', lambdaVariables('r').loginServer))]\"},"
+                + " \"ids\": {\"type\": \"array\", \"value\": \"[map(references('acrLoop', 'Full'), lambda('r', lambdaVariables('r').id))]\"},"
+                + " \"single\": {\"type\": \"int\", \"value\": \"[length(references('one', 'Properties'))]\"}}}");
+        FakeRuntime rt = new FakeRuntime();
+        String rg = "/subscriptions/" + Fixtures.SUB + "/resourceGroups/rg1/providers/Microsoft.ContainerRegistry/registries/";
+        assertThat(Json.write(p.outputs(rt))).isEqualTo("{\"servers\":{\"type\":\"Array\",\"value\":[\"acr0.azurecr.io\",\"acr1.azurecr.io\"]},"
+                + "\"ids\":{\"type\":\"Array\",\"value\":[\"" + rg + "acr0\",\"" + rg + "acr1\"]},\"single\":{\"type\":\"Int\",\"value\":1}}");
+        assertThat(rt.calls).contains("reference " + rg + "acr1 2023-01-01-preview Full");
+        assertThat(Errors.of(() -> TemplateEngineTest.plan("{\"resources\": [], \"outputs\": {\"o\": {\"type\": \"array\","
+                + " \"value\": \"[references('nope')]\"}}}"))).contains("The template reference 'nope' is not valid");
+        assertThat(Errors.of(() -> eval("[references('x')]"))).startsWith("InvalidTemplate: The template reference 'x' is not valid");
     }
 }

@@ -31,7 +31,7 @@ class TemplateEngineTest {
 
     @Test
     void readsTheTemplateTextAzSends() {
-        String jsonc = "\uFEFF{\r\n  // az sends the file as it is\r\n  \"$schema\": \"x\", /* block */\r\n"
+        String jsonc = "\uFEFF{\r\n  // az sends the file as it is\r\n  \"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\", /* block */\r\n"
                 + "  \"parameters\": {\"p\": {\"type\": \"string\", \"defaultValue\": \"v\",},},\r\n  \"resources\": [],\r\n}";
         DeploymentPlan p = plan(jsonc);
         assertThat(p.parameters().get("p").textValue()).isEqualTo("v");
@@ -166,9 +166,49 @@ class TemplateEngineTest {
     void outputsWithCopyAndCondition() {
         DeploymentPlan p = plan("{\"resources\": [], \"outputs\": {"
                 + " \"list\": {\"type\": \"array\", \"copy\": {\"count\": 2, \"input\": \"[concat('x', copyIndex())]\"}},"
-                + " \"skipped\": {\"condition\": false, \"type\": \"string\", \"value\": \"[fail()]\"},"
+                + " \"skipped\": {\"condition\": false, \"type\": \"string\", \"value\": \"[createArray()[0]]\"},"
                 + " \"secret\": {\"type\": \"securestring\", \"value\": \"s\"}}}");
         assertThat(Json.write(p.outputs(RuntimeResources.NONE)))
                 .isEqualTo("{\"list\":{\"type\":\"Array\",\"value\":[\"x0\",\"x1\"]},\"secret\":{\"type\":\"SecureString\"}}");
+    }
+
+    @Test
+    void existingResourcesInAnotherGroupOrSubscription() {
+        DeploymentPlan p = plan("{\"languageVersion\": \"2.0\", \"resources\": {"
+                + " \"here\": {\"existing\": true, \"type\": \"Microsoft.KeyVault/vaults\", \"apiVersion\": \"2021-10-01\", \"name\": \"kv0\"},"
+                + " \"otherGroup\": {\"existing\": true, \"type\": \"Microsoft.KeyVault/vaults\", \"apiVersion\": \"2021-10-01\", \"name\": \"kv1\","
+                + " \"resourceGroup\": \"shared-rg\"},"
+                + " \"otherSub\": {\"existing\": true, \"type\": \"Microsoft.KeyVault/vaults\", \"apiVersion\": \"2021-10-01\", \"name\": \"kv2\","
+                + " \"subscriptionId\": \"sub2\", \"resourceGroup\": \"[format('{0}-rg', 'x')]\"}},"
+                + " \"outputs\": {\"uri\": {\"type\": \"string\", \"value\": \"[reference('otherGroup').vaultUri]\"}}}");
+        assertThat(p.resources()).extracting(PlannedResource::id).containsExactly(
+                RG + "/providers/Microsoft.KeyVault/vaults/kv0",
+                "/subscriptions/" + Fixtures.SUB + "/resourceGroups/shared-rg/providers/Microsoft.KeyVault/vaults/kv1",
+                "/subscriptions/sub2/resourceGroups/x-rg/providers/Microsoft.KeyVault/vaults/kv2");
+        assertThat(p.deployed()).isEmpty();
+    }
+
+    @Test
+    void parameterAndOutputTypesFromDefinitions() {
+        String template = "{\"languageVersion\": \"2.0\", \"definitions\": {"
+                + " \"sku\": {\"type\": \"string\", \"allowedValues\": [\"Basic\", \"Premium\"]},"
+                + " \"skuAlias\": {\"$ref\": \"#/definitions/sku\"},"
+                + " \"settings\": {\"type\": \"object\", \"properties\": {\"name\": {\"type\": \"string\"}}}},"
+                + " \"parameters\": {\"sku\": {\"$ref\": \"#/definitions/skuAlias\", \"defaultValue\": \"Basic\"},"
+                + " \"settings\": {\"$ref\": \"#/definitions/settings\"}},"
+                + " \"resources\": {},"
+                + " \"outputs\": {\"o\": {\"$ref\": \"#/definitions/settings\", \"value\": \"[parameters('settings')]\"}}}";
+        DeploymentPlan p = plan(template, "{\"settings\": {\"value\": {\"name\": \"n\"}}}");
+        assertThat(p.parameters().get("sku").textValue()).isEqualTo("Basic");
+        assertThat(Json.write(p.parameters().echo())).isEqualTo("{\"sku\":{\"type\":\"String\",\"value\":\"Basic\"},"
+                + "\"settings\":{\"type\":\"Object\",\"value\":{\"name\":\"n\"}}}");
+        assertThat(Json.write(p.outputs(RuntimeResources.NONE))).isEqualTo("{\"o\":{\"type\":\"Object\",\"value\":{\"name\":\"n\"}}}");
+        assertThat(Errors.of(() -> plan(template, "{\"sku\": {\"value\": \"Gold\"}, \"settings\": {\"value\": {}}}")))
+                .contains("The parameter value is not part of the allowed value(s): 'Basic,Premium'.");
+        assertThat(Errors.of(() -> plan(template, "{\"settings\": {\"value\": \"x\"}}")))
+                .contains("Expected 'Object'. Actual 'String'.");
+        assertThat(Errors.of(() -> plan("{\"languageVersion\": \"2.0\", \"parameters\": {\"p\": {\"$ref\": \"#/definitions/none\"}},"
+                + " \"resources\": {}}"))).isEqualTo("InvalidTemplate: The type reference '#/definitions/none' is not valid: the template"
+                + " 'definitions' does not declare it. Please see https://aka.ms/arm-syntax-parameters for usage details.");
     }
 }

@@ -25,6 +25,7 @@ public final class ResourceFunctions {
         add("extensionResourceId", 3, MANY, a -> Values.of(providerPath(trimSlash(a.str(0)), a, 1)));
         add("managementGroupResourceId", 2, MANY, ResourceFunctions::managementGroupResourceId);
         add("reference", 1, 3, ResourceFunctions::reference);
+        add("references", 1, 2, ResourceFunctions::references);
         add("pickZones", 3, 5, a -> Values.array());
         add("providers", 1, 2, ResourceFunctions::providers);
         add("resourceGroup", 0, 0, ResourceFunctions::resourceGroup);
@@ -98,6 +99,29 @@ public final class ResourceFunctions {
             return a.ctx().runtime().reference(target, apiVersion, full);
         }
         return a.ctx().runtime().reference(r.id(), apiVersion != null ? apiVersion : r.apiVersion(), full);
+    }
+
+    /**
+     * {@code references('loop', ['Full'|'Properties'])} (languageVersion 2.0): the {@code reference()} result of
+     * every instance of a resource collection, in copy order; {@code 'Properties'} (the default) gives each
+     * instance's {@code properties}, {@code 'Full'} the whole resource.
+     */
+    private static JsonNode references(Args a) {
+        if (!a.ctx().placement().allowsRuntime()) throw TemplateErrors.functionNotExpected("references");
+        String target = a.str(0);
+        boolean full = false;
+        if (a.size() > 1) {
+            String form = a.str(1);
+            if (form.equalsIgnoreCase("Full")) full = true;
+            else if (!form.equalsIgnoreCase("Properties")) {
+                throw TemplateErrors.functionFailed("references", "the second parameter must be 'Full' or 'Properties'; the value is '" + form + "'.");
+            }
+        }
+        List<EvalContext.ResourceResolver.Resolved> all = a.ctx().resources().resolveAll(target);
+        if (all.isEmpty() && a.ctx().resources().resolve(target) == null) throw TemplateErrors.badReference(target);
+        var out = Values.array();
+        for (EvalContext.ResourceResolver.Resolved r : all) out.add(a.ctx().runtime().reference(r.id(), r.apiVersion(), full));
+        return out;
     }
 
     /** {@code listKeys}, {@code listCredentials}, ...: any function named {@code list*} (deployments.md §3.7). */
