@@ -82,6 +82,10 @@ for target in "$c_base|$c_ca|-u myreg:secret" "$d_base|$work/cert.pem|"; do
   curl -sf --cacert "$ca" $auth -X PUT -H 'Content-Type: application/vnd.oci.image.manifest.v1+json' \
     --data-binary @"$work/manifest" "$base/v2/bench/manifests/v1" -o /dev/null
 done
+# each server serves the blob once before the timed pull: a long-running server is warm (JIT), as for wrk below
+c_cold=$(pull "$c_base/v2/bench/blobs/$blob_digest" "$c_ca" "${c_auth[@]}")
+pull "$d_base/v2/bench/blobs/$blob_digest" "$work/cert.pem" >/dev/null
+pull "https://localhost:$n_port/blob" "$work/cert.pem" >/dev/null
 c_pull=$(pull "$c_base/v2/bench/blobs/$blob_digest" "$c_ca" "${c_auth[@]}")
 d_pull=$(pull "$d_base/v2/bench/blobs/$blob_digest" "$work/cert.pem")
 n_pull=$(pull "https://localhost:$n_port/blob" "$work/cert.pem")
@@ -99,3 +103,5 @@ printf '\n| case | Cerulean | distribution 2.8.2 | nginx |\n|---|---|---|---|\n'
 printf '| manifest GET, req/s (Cerulean: Basic; distribution: no auth) | %s | %s | – |\n' "$c_get" "$d_get"
 printf '| %d MiB blob push (POST + PUT), s | %.2f | %.2f | – |\n' "$BLOB_MIB" "$c_push" "$d_push"
 printf '| %d MiB blob pull, s | %.2f | %.2f | %.2f |\n' "$BLOB_MIB" "$c_pull" "$d_pull" "$n_pull"
+printf '| %d MiB blob pull, first after start (JIT cold), s | %.2f | – | – |\n' "$BLOB_MIB" "$c_cold"
+printf '| pull vs nginx (nginx s / server s) | %.2f | %.2f | 1 |\n' "$(echo "$n_pull / $c_pull" | bc -l)" "$(echo "$n_pull / $d_pull" | bc -l)"

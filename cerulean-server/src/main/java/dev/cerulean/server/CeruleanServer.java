@@ -139,7 +139,7 @@ public final class CeruleanServer implements AutoCloseable {
             OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
             RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
                     stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
-            RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.registrySuffix(), stores,
+            RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.inMemory(), config.registrySuffix(), stores,
                     acr.credentials(), registryAuth.access(), clock);
             HttpFront front = new HttpFront(
                     new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),

@@ -30,7 +30,7 @@ final class Prewarm {
                 new SslContextFactory.Server();
                 Class.forName("com.nimbusds.jose.crypto.RSASSASigner");
                 Class.forName("com.nimbusds.jwt.SignedJWT");
-                dev.cerulean.server.security.RsaProvider.orNull(); // loads AWS-LC's native library, if any
+                dev.cerulean.server.security.TlsCipherProvider.install(); // loads AWS-LC's native library, if any
             } catch (Throwable ignored) {
                 // only a head start: the real start-up path loads whatever this could not
             }

@@ -262,9 +262,11 @@ public final class HttpFront {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        // az resource create without a parent path asks for providers/{ns}//{type}/{name}; ARM ignores the empty segment
+        // az resource create without a parent path asks for providers/{ns}//{type}/{name}; ARM ignores the empty segment.
+        // The registry SDKs send a repository name's '/' as %2F (/v2/team%2Fapp/...), which ACR reads as '/'.
         http.setUriCompliance(org.eclipse.jetty.http.UriCompliance.DEFAULT.with("cerulean",
-                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT));
+                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_EMPTY_SEGMENT,
+                org.eclipse.jetty.http.UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
         http.addCustomizer(new CompactPath()); // the Java SDK sends //subscriptions/... for scoped calls
         ServerConnector connector;
         if (settings.keyStore() == null) {

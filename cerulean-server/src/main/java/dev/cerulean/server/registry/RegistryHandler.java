@@ -60,6 +60,8 @@ public final class RegistryHandler extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) {
         String path = Request.getPathInContext(request);
         if (!(path.equals("/v2") || path.startsWith("/v2/") || path.startsWith("/acr/v1/"))) return false;
+        // Jetty leaves an encoded '/' encoded; the Azure SDK writes a repository's '/' as %2F and ACR reads it as '/'
+        if (path.contains("%2")) path = path.replace("%2F", "/").replace("%2f", "/");
         String host = request.getHeaders().get(HttpHeader.HOST);
         Surface surface = surfaces.byHost(SurfaceResolver.hostName(host));
         if (surface == Surface.ARM || surface == Surface.ENTRA) return false; // their own 404s

@@ -55,8 +55,17 @@ public final class RegistryWiring {
      */
     public static RegistryWiring start(Path dataDir, String registrySuffix, Stores stores, RegistryCredentials credentials,
                                        RegistryAccess access, Clock clock) {
+        return start(dataDir, false, registrySuffix, stores, credentials, access, clock);
+    }
+
+    /**
+     * @param inMemory the server keeps nothing in its data dir ({@code --in-memory}): blob bytes go to a
+     *                 temporary directory that is removed when the JVM exits, as the metadata is lost then
+     */
+    public static RegistryWiring start(Path dataDir, boolean inMemory, String registrySuffix, Stores stores,
+                                       RegistryCredentials credentials, RegistryAccess access, Clock clock) {
         try {
-            FileBlobStore blobs = new FileBlobStore(dataDir.resolve("registry"));
+            FileBlobStore blobs = new FileBlobStore(inMemory ? TemporaryBlobRoot.create() : dataDir.resolve("registry"));
             RegistryContent content = new RegistryContent(stores.registry(), stores.transactions(), blobs, clock);
             RegistryWiring wiring = new RegistryWiring(content,
                     new RegistryHandler(new SurfaceResolver(registrySuffix), credentials, access, content));

@@ -299,4 +299,14 @@ class RegistryProtocolTest {
         }
         assertThat(files).isEqualTo(1);
     }
+
+    @Test
+    void aRepositoryNameWithAnEncodedSlashIsTheSameRepository() throws Exception {
+        // the Azure SDK sends /v2/team%2Fapp/... (clients.md §8); ACR reads %2F as '/'
+        String digest = pushImage("team/encoded", "v1", "encoded slash");
+        HttpResponse<byte[]> got = bed.send("GET", "/v2/team%2Fencoded/manifests/v1", ADMIN, null, "Accept", OCI_MANIFEST);
+        assertThat(got.statusCode()).as(text(got)).isEqualTo(200);
+        assertThat(got.headers().firstValue("Docker-Content-Digest")).contains(digest);
+        assertThat(bed.send("GET", "/acr/v1/team%2Fencoded/_tags", ADMIN, null).statusCode()).isEqualTo(200);
+    }
 }

@@ -10,6 +10,7 @@ public final class RegistryTestbedMain {
     private RegistryTestbedMain() {}
 
     public static void main(String[] args) throws Exception {
+        dev.cerulean.server.security.TlsCipherProvider.install(); // as the server's start-up does (CERULEAN_TLS_PROVIDER=jdk: off)
         RegistryTestbed bed = RegistryTestbed.start(Path.of(args[0]), 0);
         Path portFile = Path.of(args[1]);
         Path temp = portFile.resolveSibling(portFile.getFileName() + ".tmp");

@@ -108,4 +108,27 @@ class TokenServiceTest {
                 AccessScope.repository("samples/hello", "pull", "push"), AccessScope.catalog(),
                 AccessScope.repository("charts/a", "pull"));
     }
+
+    @Test
+    void theGetFormAlsoTakesAnAccessTokenAsBearerOrWithTheZeroGuidAndARefreshToken() {
+        bed.creds.adminPassword(reg, "password", "admin-pw");
+        String first = bed.accessToken(reg, basic("myregistry", "admin-pw"), "repository:hello:pull");
+        // docker and containerd re-present an access token; never more than the token itself grants
+        for (String authorization : List.of(AuthTestbed.bearer(first), basic(Authenticator.TOKEN_USER, first))) {
+            String again = bed.accessToken(reg, authorization, "repository:hello:pull,push");
+            assertThat(claims(again).get("sub").asText()).isEqualTo("myregistry");
+            assertThat(claims(again).at("/access/0/actions").toString()).contains("pull").doesNotContain("push");
+        }
+        // docker login -u 00000000-0000-0000-0000-000000000000 -p <refresh token>: the identity's roles now
+        bed.grant(SP_OID, Rights.ARM_PULL, Rights.ARM_PUSH);
+        String viaRefresh = bed.accessToken(reg, basic(Authenticator.TOKEN_USER, bed.refreshToken(reg)), "repository:hello:pull,push");
+        assertThat(claims(viaRefresh).at("/access/0/actions").toString()).isEqualTo("[\"pull\",\"push\",\"metadata_read\"]");
+        assertThat(claims(viaRefresh).get("sub").asText()).isEqualTo(SP_APP);
+        // a refresh token is not a Bearer credential, and the admin's tokens die with the admin user
+        assertThatThrownBy(() -> bed.accessToken(reg, AuthTestbed.bearer(bed.refreshToken(reg)), "repository:hello:pull"))
+                .hasFieldOrPropertyWithValue("status", 401);
+        reg = bed.creds.update(reg, false, false);
+        assertThatThrownBy(() -> bed.accessToken(reg, AuthTestbed.bearer(first), "repository:hello:pull"))
+                .hasFieldOrPropertyWithValue("code", "UNAUTHORIZED");
+    }
 }
