@@ -23,7 +23,7 @@ class BuiltInRolesTest {
     @Test
     void everyRoleHasAUniqueGuidAndNameAndOneBlock() {
         Set<String> names = new HashSet<>();
-        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(500);
+        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(670);
         for (RoleDefinition d : BuiltInRoles.all().values()) {
             assertThat(ResourceId.isGuid(d.name())).as(d.name()).isTrue();
             assertThat(d.name()).isEqualTo(d.name().toLowerCase(Locale.ROOT));
@@ -81,6 +81,11 @@ class BuiltInRolesTest {
             "fb382eab-e894-4461-af04-94435c366c3f|Container Registry Tasks Contributor|Microsoft.ContainerRegistry/registries/tasks/read|",
             "db79e9a7-68ee-4b58-9aeb-b90e7c24fcba|Key Vault Certificate User||Microsoft.KeyVault/vaults/certificates/read",
             "b59867f0-fa02-499b-be73-45a86b5b3e1c|Cognitive Services Data Reader||Microsoft.CognitiveServices/*/read",
+            "adb29209-aa1d-457b-a786-c913953d2891|Azure Deployment Stack Owner|Microsoft.Resources/deploymentStacks/*|",
+            "a68e7c17-0ab2-4c09-9a58-125dae29748c|Key Vault Purge Operator|Microsoft.KeyVault/locations/deletedVaults/purge/action|",
+            "96062cf7-95ca-4f89-9b9d-2a2aa47356af|Defender Registry Access|Microsoft.ContainerRegistry/registries/push/write|Microsoft.ContainerRegistry/registries/repositories/content/write",
+            "caad7a21-134e-43f4-a550-c5ffc17e051c|AI Gateway User||Microsoft.ApiManagement/service/workspaces/*",
+            "e2845093-d729-45cd-9f6e-a337c027d655|Azure AIManager RBAC Admin|Microsoft.Authorization/*/read|Microsoft.ContainerService/aiManagers/*",
     })
     void newerRolesArePresent(String guid, String roleName, String action, String dataAction) {
         RoleDefinition d = BuiltInRoles.byGuid(guid);
