@@ -235,6 +235,8 @@ public final class CeruleanServer implements AutoCloseable {
     }
 
     private static Stores openStores(ServerConfig config) {
+        // before sqlite-jdbc first loads: otherwise it extracts and checksums its library in /tmp on every start
+        dev.cerulean.store.jdbc.SqliteNativeLibrary.cacheIn(Prewarm.cacheDirectory());
         return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
     }
 
