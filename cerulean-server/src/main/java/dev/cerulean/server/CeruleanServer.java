@@ -125,6 +125,7 @@ public final class CeruleanServer implements AutoCloseable {
             endpoints.write(config.dataDir());
             phases.mark("ready");
             log.info("{}", phases);
+            Prewarm.afterReady();
             return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
         } catch (IOException e) {
             cleanUp(listening, stores, storesAhead);

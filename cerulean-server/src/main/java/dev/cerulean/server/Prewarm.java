@@ -30,13 +30,23 @@ final class Prewarm {
                 org.slf4j.LoggerFactory.getLogger(Prewarm.class);
                 Class.forName("com.nimbusds.jose.crypto.RSASSASigner");
                 Class.forName("com.nimbusds.jwt.SignedJWT");
-                dev.cerulean.server.security.RsaProvider.orNull(); // loads AWS-LC's native library, if any
             } catch (Throwable ignored) {
                 // only a head start: the real start-up path loads whatever this could not
             }
         }, "cerulean-prewarm");
         started.setDaemon(true);
         started.start();
+    }
+
+    /**
+     * Once the server answers: AWS-LC's native library and its self-tests (a fifth of the prewarm
+     * thread's start-up samples, plus a pool thread) load before the first token is signed, without
+     * competing with the start itself for the two cores.
+     */
+    static void afterReady() {
+        Thread t = new Thread(dev.cerulean.server.security.RsaProvider::orNull, "cerulean-rsa-provider");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** {@code $XDG_CACHE_HOME/cerulean}, else {@code ~/.cache/cerulean}: files derived from the jar, safe to delete. */
