@@ -38,6 +38,7 @@ case $mode in
     # The same JVM flags the launcher passes (class-data sharing; JDK 19+ keeps its own archive).
     opts=(-Xshare:auto -XX:+UseSerialGC -Xms16m -Xmx512m)
     feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
+    opts+=(-XX:TrimNativeHeapInterval=1000)   # both JDKs the bench uses (17.0.15, 25) have it
     if [ "$feature" -ge 19 ]; then
       opts+=(-XX:SharedArchiveFile="$repo/cerulean-server/target/cerulean-jdk${feature}.jsa" -XX:+AutoCreateSharedArchive)
     fi
