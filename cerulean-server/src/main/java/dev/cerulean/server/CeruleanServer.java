@@ -111,7 +111,7 @@ public final class CeruleanServer implements AutoCloseable {
                     ca.serverKeyStorePassword(), config.maxBodyBytes(), metrics);
             listening = HttpFront.listen(http);
             phases.mark("connector");
-            stores = storesAhead.join();
+            stores = opened(storesAhead);
             phases.mark("store");
             HttpFront front = wire(config, extraProviders, clock, keyAhead, stores, http, phases).start(listening);
             ConnectProxy proxy = null;
@@ -187,6 +187,17 @@ public final class CeruleanServer implements AutoCloseable {
                         GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock)));
         phases.mark("surfaces");
         return front;
+    }
+
+    /** The store opened on its own thread; its failure is thrown as it was, not wrapped. */
+    private static Stores opened(CompletableFuture<Stores> storesAhead) {
+        try {
+            return storesAhead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
     }
 
     private static void onOwnThread(Runnable task) {
