@@ -56,6 +56,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -88,88 +89,130 @@ public final class CeruleanServer implements AutoCloseable {
         return start(config, List.of());
     }
 
-    /** Starts a server; {@code extraProviders} lets tests plug in providers of their own. */
+    /**
+     * Starts a server and returns once every surface is wired (health answers 200). The connector
+     * listens from early on, answering 503 until then; the store opens on another thread meanwhile.
+     * {@code extraProviders} lets tests plug in providers of their own.
+     */
     public static CeruleanServer start(ServerConfig config, List<ResourceProvider> extraProviders) {
         Clock clock = Clock.systemUTC();
-        long t0 = System.nanoTime();
+        StartPhases phases = new StartPhases();
         Prewarm.start();
         createDirectories(config.dataDir());
         // A first start's RSA signing key is generated on the other core while the CA and the store are made.
         var keyAhead = isNewDatabase(config) ? SigningKeys.generateAhead(clock) : null;
-        LocalCa ca = loadCa(config);
-        long tTls = System.nanoTime();
-        Stores stores = openStores(config);
-        long tStore = System.nanoTime();
+        CompletableFuture<Stores> storesAhead = CompletableFuture.supplyAsync(() -> openStores(config), CeruleanServer::onOwnThread);
+        HttpFront.Listening listening = null;
+        Stores stores = null;
         try {
-            SigningKeys keys = keyAhead == null ? SigningKeys.loadOrCreate(stores.values(), clock)
-                    : SigningKeys.loadOrCreate(stores.values(), keyAhead::join);
-            new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), clock).run();
-            TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
-            AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
-
-            List<ResourceProvider> providers = new ArrayList<>();
-            DependentProviders dependents = DependentProviders.create(config, stores, clock);
-            providers.addAll(dependents.all());
-            SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
-            ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
-                    config.registrySuffix(), sealer,
-                    () -> List.of(config.subscriptionId()), stores.registry());
-            providers.add(acr);
-            LocksWiring locks = new LocksWiring(stores, clock);
-            providers.add(locks.withLocks(authorization.provider()));
-            providers.add(MachineLearning.provider(stores, clock, dependents, providers));
-            providers.addAll(extraProviders);
-            ProviderRegistry registry = new ProviderRegistry(providers);
-            Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
-            LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
-            Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
-            ResourceHandler resources = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(),
-                    operations, lro, clock, typeOfKey);
-            Subscriptions subscriptions = new Subscriptions(config.subscriptionId(), config.tenantId(), stores.identities());
-            ArmRoutes arm = new ArmRoutes(new ArmPipeline(header -> caller(verifier.verify(header)), config.strictApiVersions()),
-                    registry, subscriptions,
-                    new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
-                    new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
-                    new CloudMetadata(config.registrySuffix()), authorization.arm().withLocks(locks.guard()));
-            dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(),
-                    sealer, clock);
-
+            LocalCa ca = loadCa(config);
+            phases.mark("tls");
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-            EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
-            OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
-            RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
-                    stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
-            RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.inMemory(), config.registrySuffix(), stores,
-                    acr.credentials(), registryAuth.access(), clock);
-            HttpFront front = new HttpFront(
-                    new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(), ca.serverKeyStorePassword(),
-                            config.maxBodyBytes(), metrics),
-                    new SurfaceResolver(config.registrySuffix()),
-                    Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
-                            Surface.OPS, new ArmErrorWriter(config.tenantId())),
-                    List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
-                    List.of(registryAuth.tokenEndpoints(), registryContent.handler(),
-                            MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()),
-                            GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock))).start();
+            HttpFront.Settings http = new HttpFront.Settings(config.host(), config.httpsPort(), ca.serverKeyStore(),
+                    ca.serverKeyStorePassword(), config.maxBodyBytes(), metrics);
+            listening = HttpFront.listen(http);
+            phases.mark("connector");
+            stores = opened(storesAhead);
+            phases.mark("store");
+            HttpFront front = wire(config, extraProviders, clock, keyAhead, stores, http, phases).start(listening);
             ConnectProxy proxy = null;
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
                         ConnectProxy.defaultAllowList(config.registrySuffix()));
                 proxy.start();
             }
+            // written once ready: a client that finds the file finds a server answering 200
             EndpointsFile endpoints = endpointsFile(config, ca, front.port(), proxy == null ? -1 : proxy.port());
             endpoints.write(config.dataDir());
-            long tEnd = System.nanoTime();
-            log.info("started in {} ms (tls {} ms, store {} ms, entra+arm+http {} ms)", (tEnd - t0) / 1_000_000,
-                    (tTls - t0) / 1_000_000, (tStore - tTls) / 1_000_000, (tEnd - tStore) / 1_000_000);
+            phases.mark("ready");
+            log.info("{}", phases);
+            Prewarm.afterReady();
             return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
         } catch (IOException e) {
-            stores.close();
+            cleanUp(listening, stores, storesAhead);
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            stores.close();
+            cleanUp(listening, stores, storesAhead);
             throw e;
         }
+    }
+
+    /** Every store, provider and surface, in dependency order: the front that serves them, not yet started. */
+    private static HttpFront wire(ServerConfig config, List<ResourceProvider> extraProviders, Clock clock,
+                                  CompletableFuture<String> keyAhead, Stores stores, HttpFront.Settings http,
+                                  StartPhases phases) throws IOException {
+        SigningKeys keys = keyAhead == null ? SigningKeys.loadOrCreate(stores.values(), clock)
+                : SigningKeys.loadOrCreate(stores.values(), keyAhead::join);
+        new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), clock).run();
+        TokenVerifier verifier = TokenVerifier.forArm(keys, stores.identities(), clock);
+        AuthorizationWiring authorization = AuthorizationWiring.start(config, stores, clock);
+        phases.mark("entra");
+
+        List<ResourceProvider> providers = new ArrayList<>();
+        DependentProviders dependents = DependentProviders.create(config, stores, clock);
+        providers.addAll(dependents.all());
+        SecretSealer sealer = SecretSealer.loadOrCreate(SecretSealer.keyFile(config.dataDir()));
+        ContainerRegistryProvider acr = new ContainerRegistryProvider(stores.resources(), stores.secrets(), clock,
+                config.registrySuffix(), sealer, () -> List.of(config.subscriptionId()), stores.registry());
+        providers.add(acr);
+        LocksWiring locks = new LocksWiring(stores, clock);
+        providers.add(locks.withLocks(authorization.provider()));
+        providers.add(MachineLearning.provider(stores, clock, dependents, providers));
+        providers.addAll(extraProviders);
+        ProviderRegistry registry = new ProviderRegistry(providers);
+        Function<String, ProviderRegistry.ResolvedType> typeOfKey = key -> typeOf(registry, key);
+        LroSettings lro = new LroSettings(config.lroOverrides(), config.lroPolls());
+        Operations operations = new Operations(stores.operations(), stores.transactions(), clock);
+        ResourceHandler resources = new ResourceHandler(stores.resources(), stores.secrets(), stores.transactions(),
+                operations, lro, clock, typeOfKey);
+        Subscriptions subscriptions = new Subscriptions(config.subscriptionId(), config.tenantId(), stores.identities());
+        ArmRoutes arm = new ArmRoutes(new ArmPipeline(header -> caller(verifier.verify(header)), config.strictApiVersions()),
+                registry, subscriptions,
+                new ResourceGroups(stores.resources(), stores.secrets(), stores.transactions(), operations, lro, clock, typeOfKey),
+                new Providers(registry, stores.values()), resources, new Listing(stores.resources()), operations,
+                new CloudMetadata(config.registrySuffix()), authorization.arm().withLocks(locks.guard()));
+        dev.cerulean.server.deployments.DeploymentsWiring.install(arm, stores.resources(), stores.transactions(), sealer, clock);
+        phases.mark("arm");
+
+        EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
+        OpsRoutes ops = new OpsRoutes(() -> true, (PrometheusMeterRegistry) http.metrics(), stores.backend());
+        RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
+                stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
+        RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.inMemory(), config.registrySuffix(), stores,
+                acr.credentials(), registryAuth.access(), clock);
+        HttpFront front = new HttpFront(http, new SurfaceResolver(config.registrySuffix()),
+                Map.of(Surface.ARM, new ArmErrorWriter(config.tenantId()), Surface.ENTRA, new EntraErrorWriter(clock),
+                        Surface.OPS, new ArmErrorWriter(config.tenantId())),
+                List.of(new ArmHttp(arm, config.maxBodyBytes())::register, entra::register, ops::register),
+                List.of(registryAuth.tokenEndpoints(), registryContent.handler(),
+                        MachineLearning.regionalApi(stores, keys, clock, config.maxBodyBytes()),
+                        GraphSurface.handler(stores, keys, config.registrySuffix(), config.maxBodyBytes(), clock)));
+        phases.mark("surfaces");
+        return front;
+    }
+
+    /** The store opened on its own thread; its failure is thrown as it was, not wrapped. */
+    private static Stores opened(CompletableFuture<Stores> storesAhead) {
+        try {
+            return storesAhead.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error error) throw error;
+            throw e;
+        }
+    }
+
+    private static void onOwnThread(Runnable task) {
+        Thread t = new Thread(task, "cerulean-store-open");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** After a failed start: stop listening and close the store, including one still opening. */
+    private static void cleanUp(HttpFront.Listening listening, Stores stores, CompletableFuture<Stores> storesAhead) {
+        if (listening != null) listening.close();
+        if (stores != null) stores.close();
+        else storesAhead.thenAccept(Stores::close);
     }
 
     /** {@code cerulean sp create}: a new service principal in the default tenant; the secret is shown once. */
@@ -206,6 +249,8 @@ public final class CeruleanServer implements AutoCloseable {
     }
 
     private static Stores openStores(ServerConfig config) {
+        // before sqlite-jdbc first loads: otherwise it extracts and checksums its library in /tmp on every start
+        dev.cerulean.store.jdbc.SqliteNativeLibrary.cacheIn(Prewarm.cacheDirectory());
         return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
     }
 

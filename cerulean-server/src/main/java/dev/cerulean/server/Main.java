@@ -146,8 +146,15 @@ public final class Main implements Callable<Integer> {
         return 0;
     }
 
-    public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals("serve")) Prewarm.start(); // on the second core while picocli parses
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("serve")) {
+            Prewarm.start(); // on the second core while the main thread parses and loads the CA
+            Serve serve = ServeCommandLine.parse(args, System::getenv);
+            if (serve != null) {
+                serve.call(); // without picocli; it returns once the server has stopped
+                return;
+            }
+        }
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0 || args.length == 0 || !args[0].equals("serve")) System.exit(code);
     }

@@ -1,7 +1,6 @@
 package dev.cerulean.server;
 
 import dev.cerulean.core.json.Json;
-import dev.cerulean.store.jdbc.SqliteNativeLibrary;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
@@ -9,9 +8,11 @@ import java.nio.file.Path;
 
 /**
  * Start-up work that needs no configuration, done on the second core while the main thread parses
- * the command line, loads the CA and opens the store: logging, SQLite's native library, the JSON
- * mapper, Jetty's and the JWT library's classes. Most of a cold start is class loading and
- * interpretation, which parallelises; the throwaway objects made here are never used.
+ * the command line and loads the CA (and another thread opens the store): Jetty's server classes
+ * first (their static set-up lists every locale the JDK knows, which the main thread would
+ * otherwise wait for when it opens the connector), the JDK's TLS provider, the JSON mapper, the JWT
+ * library's classes, logging. Most of a cold start is class loading and interpretation, which
+ * parallelises; the throwaway objects made here are never used.
  */
 final class Prewarm {
     private Prewarm() {}
@@ -22,21 +23,34 @@ final class Prewarm {
         if (started != null) return;
         started = new Thread(() -> {
             try {
-                org.slf4j.LoggerFactory.getLogger(Prewarm.class);
-                SqliteNativeLibrary.cacheIn(cacheDirectory());
-                org.sqlite.SQLiteJDBCLoader.initialize();
-                Json.object();
                 new Server();
                 new SslContextFactory.Server();
+                javax.net.ssl.SSLContext.getInstance("TLS");
+                Json.object();
+                org.slf4j.LoggerFactory.getLogger(Prewarm.class);
                 Class.forName("com.nimbusds.jose.crypto.RSASSASigner");
                 Class.forName("com.nimbusds.jwt.SignedJWT");
-                dev.cerulean.server.security.TlsCipherProvider.install(); // loads AWS-LC's native library, if any
             } catch (Throwable ignored) {
                 // only a head start: the real start-up path loads whatever this could not
             }
         }, "cerulean-prewarm");
         started.setDaemon(true);
         started.start();
+    }
+
+    /**
+     * Once the server answers: AWS-LC's native library and its self-tests (a fifth of the prewarm
+     * thread's start-up samples, plus a pool thread) load before the first token is signed, without
+     * competing with the start itself for the two cores.
+     */
+    static void afterReady() {
+        // ACCP (RS256 signing, and AES-GCM for TLS records) loads its native library and self-tests: after ready
+        Thread t = new Thread(() -> {
+            dev.cerulean.server.security.RsaProvider.orNull();
+            dev.cerulean.server.security.TlsCipherProvider.install();
+        }, "cerulean-rsa-provider");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** {@code $XDG_CACHE_HOME/cerulean}, else {@code ~/.cache/cerulean}: files derived from the jar, safe to delete. */

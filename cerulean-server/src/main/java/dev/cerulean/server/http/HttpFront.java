@@ -58,6 +58,7 @@ public final class HttpFront {
     private final String[] coreNames;
     private final RequestTimers timers;
     private Server server;
+    private Handler root;
 
     /**
      * @param routeTables  the routed surfaces, each adding its routes to the one table in order
@@ -76,23 +77,72 @@ public final class HttpFront {
         routeTables.forEach(t -> t.accept(routes));
     }
 
-    public HttpFront start() {
-        server = new Server(threadPool());
-        server.addConnector(connector(server));
+    /**
+     * The TLS connector, listening before the surfaces are wired: every request is answered 503
+     * (see {@link StartingGate}) until a front is {@link HttpFront#start(Listening) started} on it.
+     */
+    public static final class Listening {
+        private final Server server;
+        private final StartingGate gate;
+
+        private Listening(Server server, StartingGate gate) {
+            this.server = server;
+            this.gate = gate;
+        }
+
+        public int port() {
+            return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        }
+
+        /** Stops listening (start-up failed before a front was started on it). */
+        public void close() {
+            try {
+                server.stop();
+            } catch (Exception e) {
+                log.warn("stopping the HTTPS connector", e);
+            }
+        }
+    }
+
+    /** Opens the connector now; requests are answered 503 until {@link #start(Listening)}. */
+    public static Listening listen(Settings settings) {
+        Server server = new Server(threadPool());
+        server.addConnector(connector(server, settings));
         server.setErrorHandler(new MalformedRequestHandler());
+        StartingGate gate = new StartingGate();
+        server.setHandler(gate);
+        Listening listening = new Listening(server, gate);
+        try {
+            server.start();
+        } catch (Exception e) {
+            listening.close();
+            throw new IllegalStateException("cannot start the HTTPS front on " + settings.host() + ":" + settings.port(), e);
+        }
+        return listening;
+    }
+
+    public HttpFront start() {
+        return start(listen(settings));
+    }
+
+    /** Serves every surface on a connector opened earlier by {@link #listen}. */
+    public HttpFront start(Listening listening) {
+        server = listening.server;
         Handler.Sequence root = new Handler.Sequence(coreSurfaces.toArray(Handler[]::new)) {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
                 return HttpFront.this.handle(request, response, callback);
             }
         };
-        server.setHandler(root); // the sequence starts and stops the core handlers; routing is ours
+        root.setServer(server); // the sequence starts and stops the core handlers; routing is ours
         try {
-            server.start();
+            root.start();
         } catch (Exception e) {
             stop();
-            throw new IllegalStateException("cannot start the HTTPS front on " + settings.host() + ":" + settings.port(), e);
+            throw new IllegalStateException("cannot start the surfaces of the HTTPS front", e);
         }
+        this.root = root;
+        listening.gate.open(root);
         return this;
     }
 
@@ -104,6 +154,7 @@ public final class HttpFront {
         if (server == null) return;
         try {
             server.stop();
+            if (root != null) root.stop();
         } catch (Exception e) {
             log.warn("stopping the HTTPS front", e);
         }
@@ -258,7 +309,17 @@ public final class HttpFront {
         return pool;
     }
 
-    private ServerConnector connector(Server server) {
+    private static KeyStore emptyTrustStore() {
+        try {
+            KeyStore empty = KeyStore.getInstance("PKCS12");
+            empty.load(null, null);
+            return empty;
+        } catch (java.security.GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("an empty PKCS12 key store cannot be made", e);
+        }
+    }
+
+    private static ServerConnector connector(Server server, Settings settings) {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -276,6 +337,9 @@ public final class HttpFront {
             ssl.setKeyStore(settings.keyStore());
             ssl.setKeyStorePassword(settings.keyStorePassword());
             ssl.setSniRequired(false);
+            // No client certificates are asked for, so no trust anchors are needed; without a trust store the
+            // JDK would parse its ~150 default ones (a sixth of the main thread's start-up samples).
+            ssl.setTrustStore(emptyTrustStore());
             SecureRequestCustomizer src = new SecureRequestCustomizer();
             src.setSniHostCheck(false); // one certificate names every host; clients reach us by many names
             http.addCustomizer(src);
