@@ -22,6 +22,14 @@ public final class ArmHttp {
     private static final Set<String> METHODS = Set.of("GET", "HEAD", "PUT", "PATCH", "DELETE", "POST");
     private static final String JSON = "application/json; charset=utf-8";
 
+    /**
+     * Deployment requests (PUT, validate, whatIf) may carry a 4 MiB template and 4 MiB of parameters,
+     * Azure's limits, plus the envelope: they get room for both, so an over-size template or parameter
+     * set is refused with the deployment's own error rather than the front's {@code 413}.
+     */
+    static final long DEPLOYMENT_BODY_BYTES = 9L * 1024 * 1024;
+    private static final String DEPLOYMENTS = "/providers/microsoft.resources/deployments/";
+
     private final ArmRoutes routes;
     private final long maxBody;
 
@@ -38,7 +46,8 @@ public final class ArmHttp {
         String method = ex.method();
         if (!METHODS.contains(method)) throw ArmErrors.methodNotAllowed(method);
         String path = ex.path();
-        byte[] body = method.equals("PUT") || method.equals("PATCH") || method.equals("POST") ? ex.body(maxBody) : null;
+        long limit = path.toLowerCase(java.util.Locale.ROOT).contains(DEPLOYMENTS) ? Math.max(maxBody, DEPLOYMENT_BODY_BYTES) : maxBody;
+        byte[] body = method.equals("PUT") || method.equals("PATCH") || method.equals("POST") ? ex.body(limit) : null;
         Map<String, List<String>> query = ex.queryParams();
         ArmRequest req = new ArmRequest(method, path, segments(path), query, ex::header, body,
                 ex.contentType(), null, null, ex.context().baseUrl());

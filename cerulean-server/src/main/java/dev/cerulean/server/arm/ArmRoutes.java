@@ -89,6 +89,11 @@ public final class ArmRoutes {
         tenantExtensions.add(extension);
     }
 
+    /** The one RBAC and lock enforcement, for extensions that serve their own resource types (deployments). */
+    public ArmAuthorization authorization() {
+        return authorization;
+    }
+
     /** Path prefixes that belong to ARM, for the HTTP front. */
     public static final List<String> PREFIXES = List.of("/subscriptions", "/tenants", "/providers", "/metadata");
 

@@ -30,6 +30,12 @@ final class DeploymentErrors {
         return ApiError.of(409, "DeploymentActive", "The deployment '" + name + "' is still running and cannot be deleted.");
     }
 
+    /** Azure's code for an over-size deployment job (error-job-size-exceeded.md); the parameters' wording is unverified. */
+    static ApiError parametersTooLarge(long bytes, long limit) {
+        return ApiError.of(400, "JobSizeExceededException", "The parameters size '" + bytes + "' bytes exceeds the limit of '" + limit
+                + "' bytes. Please see https://aka.ms/arm-template-limits for usage details.");
+    }
+
     static ApiError locationRequired() {
         return ApiError.of(400, "InvalidDeploymentLocation", "The 'location' property is required for deployments at this scope.");
     }

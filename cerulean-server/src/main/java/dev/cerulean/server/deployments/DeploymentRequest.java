@@ -21,6 +21,9 @@ import java.nio.charset.StandardCharsets;
 record DeploymentRequest(ObjectNode body, TemplateText template, JsonNode parameters, String mode, String location,
                          Rollback.Spec onErrorDeployment, JsonNode whatIfSettings) {
 
+    /** Azure's limit on a deployment's parameters, as on its template (deployments.md §3.1). */
+    static final long MAX_PARAMETERS_BYTES = TemplateText.MAX_BYTES;
+
     static DeploymentRequest parse(byte[] raw, boolean needsLocation) {
         if (raw == null || raw.length == 0) throw ArmErrors.invalidRequestContent("The request content was empty.");
         String text = new String(raw, StandardCharsets.UTF_8);
@@ -50,6 +53,10 @@ record DeploymentRequest(ObjectNode body, TemplateText template, JsonNode parame
             throw ArmErrors.invalidRequestContent("The deployment must have either 'template' or 'templateLink'.");
         }
         if (props.has("parametersLink")) throw DeploymentErrors.linkedTemplate(props.get("parametersLink").path("uri").asText());
+        if (props.has("parameters")) {
+            long size = dev.cerulean.core.json.Json.writeBytes(props.get("parameters")).length;
+            if (size > MAX_PARAMETERS_BYTES) throw DeploymentErrors.parametersTooLarge(size, MAX_PARAMETERS_BYTES);
+        }
         // a TemplateException here is answered with its position by Deployments (additionalInfo)
         String templateText = templateText(text);
         TemplateText template = templateText != null ? TemplateText.parse(templateText) : TemplateText.of(props.get("template"));

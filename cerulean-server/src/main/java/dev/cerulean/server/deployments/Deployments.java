@@ -3,8 +3,10 @@ package dev.cerulean.server.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
 import dev.cerulean.core.json.Json;
+import dev.cerulean.server.arm.ArmAuthorization;
 import dev.cerulean.server.arm.ArmRequest;
 import dev.cerulean.server.arm.ArmResponse;
 import dev.cerulean.server.arm.ArmRoutes;
@@ -89,6 +91,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         String m = req.method();
         if (s.isEmpty()) return only(m, "GET", () -> list(req, scope));
         String name = o.get(0);
+        authorize(req, scope, name, s);
         if (s.size() == 1) {
             return switch (m) {
                 case "GET" -> ArmResponse.json(200, find(scope, name));
@@ -116,6 +119,23 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         throw ArmErrors.notFound(req.path());
     }
 
+    /**
+     * RBAC and management locks on the deployment resource itself, as for any ARM resource: PUT and
+     * DELETE are a write and a delete of {@code Microsoft.Resources/deployments}, validate, whatIf
+     * and cancel its POST actions (which a ReadOnly lock refuses like every POST action); reads are
+     * filtered by nothing here.
+     */
+    private void authorize(ArmRequest req, DeploymentHistory.Scope scope, String name, List<String> s) {
+        String m = req.method();
+        String action;
+        if (s.size() == 1 && (m.equals("PUT") || m.equals("DELETE"))) action = ArmAuthorization.verb(m);
+        else if (s.size() == 2 && m.equals("POST") && POST_ACTIONS.containsKey(s.get(1))) action = POST_ACTIONS.get(s.get(1)) + "/action";
+        else return;
+        arm.authorization().require(req.caller(), DeploymentHistory.TYPE + "/" + action, scope.deploymentId(name));
+    }
+
+    private static final Map<String, String> POST_ACTIONS = Map.of("validate", "validate", "whatif", "whatIf", "cancel", "cancel");
+
     // --- handlers ------------------------------------------------------------------------------
 
     private ArmResponse put(ArmRequest req, DeploymentHistory.Scope scope, String name) {
@@ -131,7 +151,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
         history.replace(scope, name, p.doc(), p.request().template().root());
         if (scope.resourceGroup() != null) {
             rollback.remember(scope, name, p.plan());
-            groom(scope);
+            groom(req, scope);
         }
         AtomicBoolean cancel = new AtomicBoolean();
         String key = scope.deploymentId(name).toLowerCase(Locale.ROOT);
@@ -162,7 +182,7 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
     private ArmResponse validate(ArmRequest req, DeploymentHistory.Scope scope, String name) {
         Prepared p = prepare(req, scope, name);
         rollback.check(scope, name, p.request().onErrorDeployment()); // az sends --rollback-on-error on validate too
-        if (scope.resourceGroup() != null) groom(scope); // validate and what-if groom the history too (§2.10)
+        if (scope.resourceGroup() != null) groom(req, scope); // validate and what-if groom the history too (§2.10)
         return ArmResponse.json(200, DeploymentDocuments.validated(p.doc(), p.plan()));
     }
 
@@ -176,9 +196,9 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
             failed.set("error", DeploymentErrors.invalidTemplateBody(e).get("error"));
             return ArmResponse.json(200, failed);
         }
-        if (scope.resourceGroup() != null) groom(scope);
+        if (scope.resourceGroup() != null) groom(req, scope);
         ArmLoopback loopback = new ArmLoopback(arm, req.header("Authorization"), req.baseUrl());
-        return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback));
+        return ArmResponse.json(200, WhatIf.changes(p.plan(), loopback, scope, p.request().mode()));
     }
 
     private ArmResponse cancel(DeploymentHistory.Scope scope, String name) {
@@ -236,10 +256,19 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
                 .map(op -> ArmResponse.json(200, op)).orElseThrow(() -> ArmErrors.operationNotFound(operationId));
     }
 
-    /** ARM's automatic history deletion (deployments.md §2.10): past 775 entries, the oldest go until 750 remain. */
-    private void groom(DeploymentHistory.Scope scope) {
+    /**
+     * ARM's automatic history deletion (deployments.md §2.10): past 775 entries, the oldest go until
+     * 750 remain. It deletes as the deploying identity, so a lock on the group (or a caller without
+     * {@code deployments/delete}) leaves the history as it is.
+     */
+    private void groom(ArmRequest req, DeploymentHistory.Scope scope) {
         List<JsonNode> all = history.list(scope);
         if (all.size() <= GROOM_ABOVE) return;
+        try {
+            arm.authorization().require(req.caller(), DeploymentHistory.TYPE + "/delete", scope.id() + "/providers/" + DeploymentHistory.TYPE);
+        } catch (ApiError refused) {
+            return;
+        }
         List<JsonNode> oldest = new java.util.ArrayList<>(all);
         oldest.sort(java.util.Comparator.comparing(d -> d.path("properties").path("timestamp").asText()));
         int excess = all.size() - GROOM_TO;
