@@ -53,7 +53,7 @@ class DeploymentBadInputIT {
                 // Azure refuses an unknown function anywhere in the template before anything is created
                 // (400 InvalidTemplate). Inside a resource body this needs the evaluator's validation pass from
                 // branch h/templates2: until that merges the PUT is accepted (201) and this row fails.
-                Arguments.of("unknown function in a resource body [needs h/templates2]",
+                Arguments.of("unknown function in a resource body",
                         body(template(identity("a", ", \"tags\": {\"t\": \"[noSuchFunction('x')]\"}")), "Incremental"), 400, "InvalidTemplate"),
                 Arguments.of("undeclared parameter", body(template(identity("[parameters('missing')]", "")), "Incremental"), 400, "InvalidTemplate"),
                 Arguments.of("dependsOn cycle", body(template(identity("a", ", \"dependsOn\": [\"b\"]") + ","
