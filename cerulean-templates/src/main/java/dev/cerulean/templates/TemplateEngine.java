@@ -72,8 +72,7 @@ public final class TemplateEngine {
      */
     public static DeploymentPlan nested(DeploymentPlan parent, ObjectNode body, DeploymentContext target) {
         JsonNode props = body.path("properties");
-        if (props.has("templateLink")) throw TemplateErrors.linkedTemplateUnsupported(props.get("templateLink").path("uri").asText(
-                props.get("templateLink").path("id").asText("")));
+        if (props.has("templateLink")) throw TemplateErrors.linkedTemplateUnsupported(props.get("templateLink"));
         if (!props.has("template")) throw TemplateErrors.missingMember("template", "nested deployment");
         TemplateText inner = TemplateText.of(props.get("template"));
         boolean innerScope = "inner".equalsIgnoreCase(props.path("expressionEvaluationOptions").path("scope").asText());

@@ -246,9 +246,28 @@ public final class TemplateErrors {
                 + inner.innerMessage() + EXPRESSIONS_DETAILS);
     }
 
-    public static TemplateException linkedTemplateUnsupported(String uri) {
-        return invalid("The linked template '" + uri + "' cannot be fetched: Cerulean only deploys templates sent inline"
-                + " (az inlines --template-file and relativePath links).");
+    public static TemplateException linkedTemplateUnsupported(com.fasterxml.jackson.databind.JsonNode link) {
+        return invalid(linkedTemplateText(link));
+    }
+
+    /**
+     * Why a {@code templateLink} or {@code parametersLink} is refused, naming what it points at: Cerulean
+     * fetches nothing over the network and serves no template specs, and a {@code relativePath}
+     * resolves only against a parent deployed from a URI or a template spec (az 2.45 sends it
+     * unchanged for {@code --template-file}; only {@code az ts create} packs such links).
+     */
+    public static String linkedTemplateText(com.fasterxml.jackson.databind.JsonNode link) {
+        String uri = link.path("uri").asText("");
+        String id = link.path("id").asText("");
+        String relative = link.path("relativePath").asText("");
+        if (uri.isEmpty() && id.isEmpty() && !relative.isEmpty()) {
+            return "The linked template with relativePath '" + relative + "' cannot be resolved: a relativePath is resolved"
+                    + " against the parent's templateLink (a URI or a template spec), and Cerulean deploys only templates"
+                    + " sent inline. Inline the linked template (a nested 'template') or deploy it on its own.";
+        }
+        String what = !uri.isEmpty() ? "'" + uri + "'" : "'" + id + "' (a template spec)";
+        return "The linked template " + what + " cannot be fetched: Cerulean deploys only templates sent inline"
+                + " (az sends --template-file inline); it fetches nothing over the network and serves no template specs.";
     }
 
     public static TemplateException outputType(String name, String expected, String actual) {

@@ -139,6 +139,19 @@ class TemplateEngineTest {
     }
 
     @Test
+    void nestedLinkedTemplatesAreRefusedNamingWhatTheyPointAt() {
+        for (String link : new String[] {"{\"uri\": \"https://example.com/a.json\"}", "{\"relativePath\": \"modules/a.json\"}"}) {
+            DeploymentPlan p = plan("{\"resources\": [{\"type\": \"Microsoft.Resources/deployments\", \"apiVersion\": \"2021-04-01\","
+                    + " \"name\": \"linked\", \"properties\": {\"mode\": \"Incremental\", \"templateLink\": " + link + "}}]}");
+            DeploymentContext target = Fixtures.rg1().nested("linked", null, new DeploymentContext.ResourceGroup("rg1", "westus", null, null));
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> TemplateEngine.nested(p, p.body(p.deployed().get(0), RuntimeResources.NONE), target))
+                    .isInstanceOf(TemplateException.class)
+                    .hasMessageContaining(link.contains("relativePath") ? "relativePath 'modules/a.json'" : "'https://example.com/a.json'");
+        }
+    }
+
+    @Test
     void subscriptionDeploymentCreatesGroupsAndDeploysIntoThem() {
         DeploymentPlan p = TemplateEngine.plan(TemplateText.parse("{\"$schema\": \"https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#\","
                 + " \"resources\": [{\"type\": \"Microsoft.Resources/resourceGroups\", \"apiVersion\": \"2021-04-01\", \"name\": \"rg9\", \"location\": \"[deployment().location]\"},"

@@ -59,9 +59,9 @@ final class DeploymentErrors {
                 + ". Only a successful root deployment of the resource group can be redeployed.");
     }
 
-    static ApiError linkedTemplate(String uri) {
-        return ApiError.of(400, "InvalidTemplate", "Deployment template validation failed: 'The linked template '" + uri
-                + "' cannot be fetched: Cerulean only deploys templates sent inline (az inlines --template-file).'.");
+    static ApiError linkedTemplate(com.fasterxml.jackson.databind.JsonNode link) {
+        return ApiError.of(400, "InvalidTemplate", "Deployment template validation failed: '"
+                + dev.cerulean.templates.TemplateErrors.linkedTemplateText(link) + "'.");
     }
 
     /**

@@ -46,13 +46,12 @@ record DeploymentRequest(ObjectNode body, TemplateText template, JsonNode parame
             throw ArmErrors.invalidRequestContent("The deployment mode '" + mode + "' is not valid. Allowed values are 'Incremental, Complete'.");
         }
         if (props.has("templateLink")) {
-            JsonNode link = props.get("templateLink");
-            throw DeploymentErrors.linkedTemplate(link.path("uri").asText(link.path("id").asText("")));
+            throw DeploymentErrors.linkedTemplate(props.get("templateLink"));
         }
         if (!props.has("template")) {
             throw ArmErrors.invalidRequestContent("The deployment must have either 'template' or 'templateLink'.");
         }
-        if (props.has("parametersLink")) throw DeploymentErrors.linkedTemplate(props.get("parametersLink").path("uri").asText());
+        if (props.has("parametersLink")) throw DeploymentErrors.linkedTemplate(props.get("parametersLink"));
         if (props.has("parameters")) {
             long size = dev.cerulean.core.json.Json.writeBytes(props.get("parameters")).length;
             if (size > MAX_PARAMETERS_BYTES) throw DeploymentErrors.parametersTooLarge(size, MAX_PARAMETERS_BYTES);

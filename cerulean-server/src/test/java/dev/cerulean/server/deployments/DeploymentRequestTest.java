@@ -46,6 +46,16 @@ class DeploymentRequestTest {
         assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"templateLink\": {\"uri\": \"https://example.com/t.json\"}}}"
                 .getBytes(StandardCharsets.UTF_8), false))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.message()).contains("https://example.com/t.json"));
+        assertThatThrownBy(() -> DeploymentRequest.parse(("{\"properties\": {\"templateLink\": {\"id\": "
+                + "\"/subscriptions/s/resourceGroups/g/providers/Microsoft.Resources/templateSpecs/ts/versions/1\"}}}")
+                .getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.message()).contains("templateSpecs/ts/versions/1' (a template spec)"));
+        assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"templateLink\": {\"relativePath\": \"nested/a.json\"}}}"
+                .getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.message()).contains("relativePath 'nested/a.json'"));
+        assertThatThrownBy(() -> DeploymentRequest.parse(("{\"properties\": {\"template\": {\"resources\": []},"
+                + " \"parametersLink\": {\"uri\": \"https://example.com/p.json\"}}}").getBytes(StandardCharsets.UTF_8), false))
+                .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidTemplate"));
         assertThatThrownBy(() -> DeploymentRequest.parse(azBody("{\"resources\": [}"), false))
                 .isInstanceOfSatisfying(ApiError.class, e -> assertThat(e.code()).isEqualTo("InvalidRequestContent"));
         assertThatThrownBy(() -> DeploymentRequest.parse("{\"properties\": {\"mode\": \"Sometimes\", \"template\": {}}}".getBytes(StandardCharsets.UTF_8), false))
