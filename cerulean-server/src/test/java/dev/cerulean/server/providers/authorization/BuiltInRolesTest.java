@@ -23,7 +23,7 @@ class BuiltInRolesTest {
     @Test
     void everyRoleHasAUniqueGuidAndNameAndOneBlock() {
         Set<String> names = new HashSet<>();
-        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(670);
+        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(890);
         for (RoleDefinition d : BuiltInRoles.all().values()) {
             assertThat(ResourceId.isGuid(d.name())).as(d.name()).isTrue();
             assertThat(d.name()).isEqualTo(d.name().toLowerCase(Locale.ROOT));
@@ -86,6 +86,9 @@ class BuiltInRolesTest {
             "96062cf7-95ca-4f89-9b9d-2a2aa47356af|Defender Registry Access|Microsoft.ContainerRegistry/registries/push/write|Microsoft.ContainerRegistry/registries/repositories/content/write",
             "caad7a21-134e-43f4-a550-c5ffc17e051c|AI Gateway User||Microsoft.ApiManagement/service/workspaces/*",
             "e2845093-d729-45cd-9f6e-a337c027d655|Azure AIManager RBAC Admin|Microsoft.Authorization/*/read|Microsoft.ContainerService/aiManagers/*",
+            "4562aac9-b209-4bd7-a144-6d7f3bb516f4|Oracle.Database Owner Built-in Role|Oracle.Database/*|",
+            "30b3bcf2-670a-4bdc-8669-7e0ae0c0dfda|Quantum Workspace Owner|Microsoft.Authorization/roleAssignments/delete|Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
+            "0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0|Azure ContainerApps Session Executor|Microsoft.App/sessionPools/sessions/generatesessions/action|Microsoft.App/sessionPools/executions/*",
     })
     void newerRolesArePresent(String guid, String roleName, String action, String dataAction) {
         RoleDefinition d = BuiltInRoles.byGuid(guid);
