@@ -45,8 +45,10 @@ public final class BuiltInRoles {
                     block.set(f, r.has(f) ? r.get(f) : Json.MAPPER.createArrayNode());
                 }
                 String guid = r.path("name").asText().toLowerCase(Locale.ROOT);
+                // A few roles are assignable only at a provider or service-group scope: the file says so.
+                List<String> scopes = r.has("assignableScopes") ? RoleDefinition.texts(r.get("assignableScopes")) : List.of("/");
                 out.put(guid, new RoleDefinition(guid, r.path("roleName").asText(), r.path("description").asText(), true,
-                        List.of("/"), permissions, null));
+                        scopes, permissions, null));
             }
             return Collections.unmodifiableMap(out);
         } catch (IOException e) {

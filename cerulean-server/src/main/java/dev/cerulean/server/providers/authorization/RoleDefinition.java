@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param name             the GUID, lower-cased
  * @param builtIn          {@code BuiltInRole} when true, else {@code CustomRole}
- * @param assignableScopes {@code ["/"]} for built-in roles
+ * @param assignableScopes {@code ["/"]} for most built-in roles; Azure's own list for the few assignable elsewhere
  * @param permissions      the permission blocks as Azure writes them ({@code actions}, {@code notActions}, …)
  * @param extra            for custom roles: createdOn, updatedOn, createdBy, updatedBy as stored
  */

@@ -23,15 +23,24 @@ class BuiltInRolesTest {
     @Test
     void everyRoleHasAUniqueGuidAndNameAndOneBlock() {
         Set<String> names = new HashSet<>();
-        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(890);
+        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(900);
         for (RoleDefinition d : BuiltInRoles.all().values()) {
             assertThat(ResourceId.isGuid(d.name())).as(d.name()).isTrue();
             assertThat(d.name()).isEqualTo(d.name().toLowerCase(Locale.ROOT));
             assertThat(names.add(d.roleName().toLowerCase(Locale.ROOT))).as(d.roleName()).isTrue();
             assertThat(d.description()).isNotBlank();
             assertThat(d.permissions()).hasSize(1);
-            assertThat(d.assignableScopes()).containsExactly("/");
+            assertThat(d.assignableScopes()).isNotEmpty().allMatch(s -> s.startsWith("/"));
         }
+    }
+
+    @Test
+    void rolesAssignableOnlyElsewhereKeepAzuresScopes() {
+        assertThat(BuiltInRoles.byGuid("4e50c84c-c78e-4e37-b47e-e60ffea0a775").assignableScopes())
+                .containsExactly("/providers/Microsoft.Management/serviceGroups");
+        assertThat(BuiltInRoles.byGuid("32e6a4ec-6095-4e37-b54b-12aa350ba81f").toJson("s").at("/properties/assignableScopes/0").asText())
+                .isEqualTo("/providers/Microsoft.Management/serviceGroups");
+        assertThat(BuiltInRoles.byGuid(BuiltInRoles.OWNER).assignableScopes()).containsExactly("/");
     }
 
     @ParameterizedTest(name = "{1}")
