@@ -40,6 +40,11 @@ class BuiltInRolesTest {
                 .containsExactly("/providers/Microsoft.Management/serviceGroups");
         assertThat(BuiltInRoles.byGuid("32e6a4ec-6095-4e37-b54b-12aa350ba81f").toJson("s").at("/properties/assignableScopes/0").asText())
                 .isEqualTo("/providers/Microsoft.Management/serviceGroups");
+        assertThat(BuiltInRoles.byGuid("d534ad90-4ac5-4815-a178-b2e47397baab").assignableScopes())
+                .containsExactly("/providers/Microsoft.BillingBenefits");
+        assertThat(BuiltInRoles.byGuid("56be40e2-4db1-4ccf-93c3-7e44c597135b").assignableScopes()).containsExactly("/providers/Microsoft.Insights");
+        assertThat(BuiltInRoles.byGuid("d2e8fe82-9212-490f-af3e-34bb52d87d3d").assignableScopes())
+                .containsExactly("/", "/providers/Microsoft.Management/serviceGroups");
         assertThat(BuiltInRoles.byGuid(BuiltInRoles.OWNER).assignableScopes()).containsExactly("/");
     }
 
@@ -98,6 +103,9 @@ class BuiltInRolesTest {
             "4562aac9-b209-4bd7-a144-6d7f3bb516f4|Oracle.Database Owner Built-in Role|Oracle.Database/*|",
             "30b3bcf2-670a-4bdc-8669-7e0ae0c0dfda|Quantum Workspace Owner|Microsoft.Authorization/roleAssignments/delete|Microsoft.Storage/storageAccounts/blobServices/containers/blobs/write",
             "0fb8eba5-a2bb-4abe-b1c1-49dfad359bb0|Azure ContainerApps Session Executor|Microsoft.App/sessionPools/sessions/generatesessions/action|Microsoft.App/sessionPools/executions/*",
+            "98c206fe-ea1b-4578-93f8-83a99a5628fc|Aws Connector contributor role|Microsoft.AwsConnector/wafWebACLSummaries/write|",
+            "56be40e2-4db1-4ccf-93c3-7e44c597135b|Monitored Objects Contributor|Microsoft.Insights/monitoredObjects/write|",
+            "28c0d4cd-558d-4de9-91a0-faa18e7b3266|Savings plan Contributor|Microsoft.BillingBenefits/savingsPlanOrders/*/action|",
     })
     void newerRolesArePresent(String guid, String roleName, String action, String dataAction) {
         RoleDefinition d = BuiltInRoles.byGuid(guid);
