@@ -23,7 +23,7 @@ class BuiltInRolesTest {
     @Test
     void everyRoleHasAUniqueGuidAndNameAndOneBlock() {
         Set<String> names = new HashSet<>();
-        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(900);
+        assertThat(BuiltInRoles.all()).hasSizeGreaterThanOrEqualTo(910);
         for (RoleDefinition d : BuiltInRoles.all().values()) {
             assertThat(ResourceId.isGuid(d.name())).as(d.name()).isTrue();
             assertThat(d.name()).isEqualTo(d.name().toLowerCase(Locale.ROOT));
@@ -45,6 +45,10 @@ class BuiltInRolesTest {
         assertThat(BuiltInRoles.byGuid("56be40e2-4db1-4ccf-93c3-7e44c597135b").assignableScopes()).containsExactly("/providers/Microsoft.Insights");
         assertThat(BuiltInRoles.byGuid("d2e8fe82-9212-490f-af3e-34bb52d87d3d").assignableScopes())
                 .containsExactly("/", "/providers/Microsoft.Management/serviceGroups");
+        assertThat(BuiltInRoles.byGuid("53be45b2-ad40-43ab-bc1f-2c962ac99ded").assignableScopes()).containsExactly("/providers/Microsoft.PowerApps");
+        assertThat(BuiltInRoles.byGuid("a8889054-8d42-49c9-bc1c-52486c10e7cd").assignableScopes()).containsExactly("/providers/Microsoft.Capacity");
+        assertThat(BuiltInRoles.byGuid("ed2561a6-b260-4d25-9d88-54ee1b8e8b37").assignableScopes()).hasSize(3)
+                .allMatch(s -> s.startsWith("/subscriptions/"));
         assertThat(BuiltInRoles.byGuid(BuiltInRoles.OWNER).assignableScopes()).containsExactly("/");
     }
 
@@ -106,6 +110,9 @@ class BuiltInRolesTest {
             "98c206fe-ea1b-4578-93f8-83a99a5628fc|Aws Connector contributor role|Microsoft.AwsConnector/wafWebACLSummaries/write|",
             "56be40e2-4db1-4ccf-93c3-7e44c597135b|Monitored Objects Contributor|Microsoft.Insights/monitoredObjects/write|",
             "28c0d4cd-558d-4de9-91a0-faa18e7b3266|Savings plan Contributor|Microsoft.BillingBenefits/savingsPlanOrders/*/action|",
+            "c840cbbc-8508-4228-b700-ec6522a74314|Foundational RP Contributor|Microsoft.DocumentDB/databaseAccounts/networkSecurityPerimeterAssociations/write|",
+            "6cd4ddd5-44f4-45bf-853e-a23e79738ce8|Azure Copilot User|Microsoft.Authorization/roleAssignments/read|Microsoft.PortalServices/copilotSettings/conversations/action",
+            "dd920d6d-f481-47f1-b461-f338c46b2d9f|Marketplace Admin|Microsoft.Marketplace/privateStores/*/action|",
     })
     void newerRolesArePresent(String guid, String roleName, String action, String dataAction) {
         RoleDefinition d = BuiltInRoles.byGuid(guid);
