@@ -111,10 +111,11 @@ big_digest="sha256:$(sha256sum "$work/big" | cut -d' ' -f1)"
 rss_kib() { awk '/^VmRSS/{print $2}' "/proc/$1/status"; }
 java_pid=$(pgrep -P "$c_pid" java || echo "$c_pid")
 rss_before=$(rss_kib "$java_pid"); peak=$rss_before
-curl -sf --cacert "$c_ca" "${c_host[@]}" -u "$reg:$admin_pw" -H 'Content-Type: application/octet-stream' \
-  --data-binary @"$work/big" "$c_base/v2/big/blobs/uploads/?digest=$big_digest" -o /dev/null & push_pid=$!
+# -T - streams the file, chunked (--data-binary reads it whole into memory and refuses 2 GiB; -T FILE would append its name to a URL ending in /)
+curl -sS --cacert "$c_ca" "${c_host[@]}" -u "$reg:$admin_pw" -H 'Content-Type: application/octet-stream' \
+  -X POST -T - "$c_base/v2/big/blobs/uploads/?digest=$big_digest" -o "$work/push.out" -w "%{http_code}\n" <"$work/big" & push_pid=$!
 while kill -0 "$push_pid" 2>/dev/null; do r=$(rss_kib "$java_pid"); [ "$r" -gt "$peak" ] && peak=$r; sleep 0.05; done
-wait "$push_pid"
+wait "$push_pid" || { echo "the big push failed:" >&2; cat "$work/push.out" >&2; }
 
 printf '\n| case | Cerulean | distribution 2.8.2 (htpasswd) | distribution 2.8.2 (no auth) |\n|---|---|---|---|\n'
 printf '| manifest GET, req/s, Bearer ACR access token | %s | – | – |\n' "$c_bearer"
