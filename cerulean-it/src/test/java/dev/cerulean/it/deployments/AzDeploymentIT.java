@@ -33,15 +33,12 @@ class AzDeploymentIT {
         az = Az.viaProxy(server).login(server);
     }
 
-    private static String corpus(String relative) {
-        return Shared.require("conformance/templates/" + relative).toString();
-    }
 
     @Test
     void containerRegistryTemplateDeploysAndPrintsItsOutputs() {
         String rg = fx.resourceGroup("dep-");
         String acr = AcrFixtures.unique("depacr");
-        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "acr1", "-f", corpus("container-registry/azuredeploy.json"),
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "acr1", "-f", Shared.template("container-registry/azuredeploy.json"),
                 "-p", "acrName=" + acr, "acrAdminUserEnabled=true");
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(dep.at("/properties/outputs/acrLoginServer/value").asText()).isEqualTo(acr + ".azurecr.io");
@@ -63,7 +60,7 @@ class AzDeploymentIT {
                 .isEqualTo("Microsoft.ContainerRegistry/registries");
 
         // what-if against what now exists: the registry is there, unchanged
-        JsonNode whatIf = az.json("deployment", "group", "what-if", "-g", rg, "-f", corpus("container-registry/azuredeploy.json"),
+        JsonNode whatIf = az.json("deployment", "group", "what-if", "-g", rg, "-f", Shared.template("container-registry/azuredeploy.json"),
                 "-p", "acrName=" + acr, "acrAdminUserEnabled=true", "--no-pretty-print");
         assertThat(whatIf.at("/changes/0/changeType").asText()).isIn("NoChange", "Modify");
 
@@ -77,7 +74,7 @@ class AzDeploymentIT {
         String rg = fx.resourceGroup("depu-");
         String expected = "acr" + Hashes.uniqueString("/subscriptions/" + fx.subscription() + "/resourceGroups/" + rg);
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg,
-                "-f", corpus("container-registry-with-policies-and-diagnostics/azuredeploy.json"));
+                "-f", Shared.template("container-registry-with-policies-and-diagnostics/azuredeploy.json"));
         assertThat(dep.at("/properties/outputs/name/value").asText()).isEqualTo(expected);
         assertThat(dep.at("/properties/outputs/acrLoginServer/value").asText()).isEqualTo(expected + ".azurecr.io");
         assertThat(az.json("acr", "show", "-n", expected).at("/sku/name").asText()).isEqualTo("Basic");
@@ -86,7 +83,7 @@ class AzDeploymentIT {
     @Test
     void validateRefusesWhatAzureRefuses() throws IOException {
         String rg = fx.resourceGroup("depv-");
-        var notAllowed = az.run("deployment", "group", "validate", "-g", rg, "-f", corpus("container-registry/azuredeploy.json"),
+        var notAllowed = az.run("deployment", "group", "validate", "-g", rg, "-f", Shared.template("container-registry/azuredeploy.json"),
                 "-p", "acrName=depvalid1", "acrSku=Gold");
         assertThat(notAllowed.exitCode()).isNotZero();
         assertThat(notAllowed.stderr()).contains("InvalidTemplate").contains("The provided value 'Gold' for the template parameter 'acrSku'")
@@ -127,7 +124,7 @@ class AzDeploymentIT {
         az.ok("acr", "create", "-n", stray, "-g", rg, "--sku", "Basic");
         String acr = AcrFixtures.unique("kept");
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "complete", "--mode", "Complete",
-                "-f", corpus("container-registry/azuredeploy.json"), "-p", "acrName=" + acr);
+                "-f", Shared.template("container-registry/azuredeploy.json"), "-p", "acrName=" + acr);
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(az.ok("acr", "list", "-g", rg, "--query", "[].name", "-o", "tsv").trim()).isEqualTo(acr);
         JsonNode ops = az.json("deployment", "operation", "group", "list", "-g", rg, "-n", "complete",

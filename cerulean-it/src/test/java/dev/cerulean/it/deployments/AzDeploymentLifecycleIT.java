@@ -34,9 +34,6 @@ class AzDeploymentLifecycleIT {
         az = Az.viaProxy(server).login(server);
     }
 
-    private static String corpus(String relative) {
-        return Shared.require("conformance/templates/" + relative).toString();
-    }
 
     /** A template with a registry that deploys and one whose name the registry provider refuses. */
     private static Path failingTemplate(String goodName) throws IOException {
@@ -57,7 +54,7 @@ class AzDeploymentLifecycleIT {
     void rollbackOnErrorRedeploysTheLastSuccessfulDeployment() throws IOException {
         String rg = fx.resourceGroup("deprb-");
         String kept = AcrFixtures.unique("rbkept");
-        az.ok("deployment", "group", "create", "-g", rg, "-n", "good1", "-f", corpus("container-registry/azuredeploy.json"), "-p", "acrName=" + kept);
+        az.ok("deployment", "group", "create", "-g", rg, "-n", "good1", "-f", Shared.template("container-registry/azuredeploy.json"), "-p", "acrName=" + kept);
 
         String extra = AcrFixtures.unique("rbextra");
         var failed = az.run("deployment", "group", "create", "-g", rg, "-n", "bad1", "-f", failingTemplate(extra).toString(), "--rollback-on-error");

@@ -33,17 +33,14 @@ class CorpusDeploymentsMoreIT {
         az = Az.viaProxy(server).login(server);
     }
 
-    private static String corpus(String relative) {
-        return Shared.require("conformance/templates/" + relative).toString();
-    }
 
     @Test
     void keyVaultWithAManagedIdentityAndARoleAssignmentInANestedDeployment() {
         String rg = fx.resourceGroup("cmkv-");
         String vault = AcrFixtures.unique("cmkv").replace("_", "-");
         String dir = "key-vault-managed-identity-role-assignment/";
-        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "kvmi", "-f", corpus(dir + "azuredeploy.json"),
-                "-p", "@" + corpus(dir + "azuredeploy.parameters.json"), "-p", "keyVaultName=" + vault);
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "kvmi", "-f", Shared.template(dir + "azuredeploy.json"),
+                "-p", "@" + Shared.template(dir + "azuredeploy.parameters.json"), "-p", "keyVaultName=" + vault);
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
 
         JsonNode kv = az.json("keyvault", "show", "-n", vault);
@@ -72,7 +69,7 @@ class CorpusDeploymentsMoreIT {
         String rg = fx.resourceGroup("cmml-");
         String dir = "machine-learning-compute-create-amlcompute/";
         String workspace = AcrFixtures.unique("cmws");
-        JsonNode prereq = az.json("deployment", "group", "create", "-g", rg, "-n", "prereq", "-f", corpus(dir + "prereqs/prereq.azuredeploy.json"),
+        JsonNode prereq = az.json("deployment", "group", "create", "-g", rg, "-n", "prereq", "-f", Shared.template(dir + "prereqs/prereq.azuredeploy.json"),
                 "-p", "workspaceName=" + workspace);
         assertThat(prereq.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(prereq.at("/properties/outputs/workspaceResource/value").asText()).isEqualTo(workspace);
@@ -80,8 +77,8 @@ class CorpusDeploymentsMoreIT {
         assertThat(az.json("storage", "account", "show", "-n", "sa" + unique, "-g", rg).get("kind").asText()).isEqualTo("StorageV2");
 
         String cluster = "c" + AcrFixtures.unique("").replace("-", "").substring(0, 7);
-        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "compute", "-f", corpus(dir + "azuredeploy.json"),
-                "-p", "@" + corpus(dir + "azuredeploy.parameters.json"), "-p", "workspaceName=" + workspace, "clusterName=" + cluster,
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "compute", "-f", Shared.template(dir + "azuredeploy.json"),
+                "-p", "@" + Shared.template(dir + "azuredeploy.parameters.json"), "-p", "workspaceName=" + workspace, "clusterName=" + cluster,
                 "adminUserPassword=Pa55-" + System.nanoTime());
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(dep.at("/properties/parameters/adminUserPassword/value").isMissingNode()).as("secure values are not echoed").isTrue();

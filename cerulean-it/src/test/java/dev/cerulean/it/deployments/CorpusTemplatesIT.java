@@ -38,13 +38,10 @@ class CorpusTemplatesIT {
         az = Az.viaProxy(server).login(server);
     }
 
-    private static String corpus(String relative) {
-        return Shared.require("conformance/templates/" + relative).toString();
-    }
 
     /** The corpus parameters file with placeholders replaced (and parameters dropped), as the quickstart CI does. */
     private static String parameters(String relative, Map<String, String> placeholders, String... drop) throws IOException {
-        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of(corpus(relative))));
+        ObjectNode doc = (ObjectNode) Json.MAPPER.readTree(Files.readString(Path.of(Shared.template(relative))));
         ObjectNode params = (ObjectNode) doc.get("parameters");
         for (String d : drop) params.remove(d);
         params.fields().forEachRemaining(e -> {
@@ -66,7 +63,7 @@ class CorpusTemplatesIT {
     void storageAccountCreateNamesTheAccountByUniqueString() {
         String rg = fx.resourceGroup("corsa-");
         String expected = "store" + Hashes.uniqueString(groupId(rg));
-        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-f", corpus("storage-account-create/azuredeploy.json"));
+        JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-f", Shared.template("storage-account-create/azuredeploy.json"));
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(dep.at("/properties/outputs/storageAccountName/value").asText()).isEqualTo(expected);
         String id = groupId(rg) + "/providers/Microsoft.Storage/storageAccounts/" + expected;
@@ -88,7 +85,7 @@ class CorpusTemplatesIT {
         String params = parameters("storage-multi-blob-container/azuredeploy.parameters.json", Map.of("GEN-UNIQUE-24", account),
                 "location");
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "blobs",
-                "-f", corpus("storage-multi-blob-container/azuredeploy.json"), "-p", params);
+                "-f", Shared.template("storage-multi-blob-container/azuredeploy.json"), "-p", params);
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
 
         assertThat(az.ok("storage", "container-rm", "list", "--storage-account", account, "-g", rg, "--query", "[].name", "-o", "tsv")
@@ -116,7 +113,7 @@ class CorpusTemplatesIT {
         String account = AcrFixtures.unique("corpusbl");
         String params = parameters("storage-multi-blob-container/azuredeploy.parameters.json", Map.of("GEN-UNIQUE-24", account));
         var failed = az.run("deployment", "group", "create", "-g", rg, "-n", "literal",
-                "-f", corpus("storage-multi-blob-container/azuredeploy.json"), "-p", params);
+                "-f", Shared.template("storage-multi-blob-container/azuredeploy.json"), "-p", params);
         assertThat(failed.exitCode()).isNotZero();
         assertThat(failed.stderr()).contains("DeploymentFailed").contains("[resourceGroup().location]");
         assertThat(az.ok("storage", "account", "list", "-g", rg, "--query", "length(@)", "-o", "tsv").trim()).isEqualTo("0");
@@ -156,7 +153,7 @@ class CorpusTemplatesIT {
         String objectId = "00000000-0000-0000-0000-0000000000aa";
         String params = parameters("key-vault-create/azuredeploy.parameters.json", Map.of("GEN-AZUREAD-OBJECTID", objectId));
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "kv",
-                "-f", corpus("key-vault-create/azuredeploy.json"), "-p", params,
+                "-f", Shared.template("key-vault-create/azuredeploy.json"), "-p", params,
                 "-p", "keyVaultName=" + vault, "secretName=" + secretName, "secretValue=" + secretValue);
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         assertThat(dep.toString()).doesNotContain(secretValue);
@@ -183,7 +180,7 @@ class CorpusTemplatesIT {
         assertThat(az.ok("deployment", "group", "show", "-g", rg, "-n", "kv")).doesNotContain(secretValue);
 
         // redeploying writes a new version
-        JsonNode again = az.json("deployment", "group", "create", "-g", rg, "-n", "kv2", "-f", corpus("key-vault-create/azuredeploy.json"),
+        JsonNode again = az.json("deployment", "group", "create", "-g", rg, "-n", "kv2", "-f", Shared.template("key-vault-create/azuredeploy.json"),
                 "-p", params, "-p", "keyVaultName=" + vault, "secretName=" + secretName, "secretValue=" + secretValue + "2");
         assertThat(again.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         JsonNode newer = az.json("rest", "--url", vaultId + "/secrets/" + secretName + "?api-version=2022-07-01");
@@ -204,7 +201,7 @@ class CorpusTemplatesIT {
         String storeId = az.json("storage", "account", "create", "-n", store, "-g", rg, "-l", "westus", "--sku", "Standard_LRS")
                 .get("id").asText();
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "acrdiag",
-                "-f", corpus("container-registry-with-policies-and-diagnostics/azuredeploy.json"),
+                "-f", Shared.template("container-registry-with-policies-and-diagnostics/azuredeploy.json"),
                 "-p", "enableDiagnostics=true", "diagnosticStorageAccountId=" + storeId);
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         String acrId = fx.registryId(rg, acr);
@@ -252,7 +249,7 @@ class CorpusTemplatesIT {
         Assumptions.assumeTrue(probe.exitCode() == 0, "Microsoft.Authorization/locks is not served by this build: " + probe.stderr());
         String acr = "acr" + Hashes.uniqueString(groupId(rg));
         JsonNode dep = az.json("deployment", "group", "create", "-g", rg, "-n", "acrlock",
-                "-f", corpus("container-registry-with-policies-and-diagnostics/azuredeploy.json"), "-p", "enableDeleteLock=true");
+                "-f", Shared.template("container-registry-with-policies-and-diagnostics/azuredeploy.json"), "-p", "enableDeleteLock=true");
         assertThat(dep.at("/properties/provisioningState").asText()).isEqualTo("Succeeded");
         String lockId = fx.registryId(rg, acr) + "/providers/Microsoft.Authorization/locks/" + acr + "-lck";
         JsonNode lock = az.json("rest", "--url", lockId + "?api-version=2020-05-01");

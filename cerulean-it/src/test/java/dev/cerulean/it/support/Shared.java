@@ -28,6 +28,11 @@ public final class Shared {
         return p;
     }
 
+    /** A corpus template's path (shared/conformance/templates/...) for az's --template-file, or the test is skipped. */
+    public static String template(String relative) {
+        return require("conformance/templates/" + relative).toString();
+    }
+
     public static JsonNode json(String relative) {
         try {
             return Json.MAPPER.readTree(Files.readString(require(relative)));
