@@ -77,8 +77,18 @@ public final class Main implements Callable<Integer> {
                         + "(env CERULEAN_AUTHORIZATION).")
         String authorization;
 
+        /** Injected by picocli; null when {@link ServeCommandLine} filled this command, which validated its values already. */
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            boolean enforce;
+            try {
+                enforce = onOff("--authorization", authorization);
+            } catch (IllegalArgumentException e) {
+                if (spec == null) throw e;
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage()); // a usage error, not a stack trace
+            }
             ServerConfig c = store.options.apply(ServerConfig.defaults());
             String envLro = System.getenv("CERULEAN_LRO");
             List<String> lroAll = new ArrayList<>(lro);
@@ -86,7 +96,7 @@ public final class Main implements Callable<Integer> {
             c = new ServerConfig(host, port, proxyPort, c.dataDir(), c.inMemory(), c.databaseUrl(), strict, c.tenantId(),
                     c.subscriptionId(), c.clientId(), c.clientSecret(),
                     registrySuffix.startsWith(".") ? registrySuffix : "." + registrySuffix,
-                    c.tokenLifetime(), c.maxBodyBytes(), lroPolls, List.copyOf(lroAll), onOff("--authorization", authorization));
+                    c.tokenLifetime(), c.maxBodyBytes(), lroPolls, List.copyOf(lroAll), enforce);
             CeruleanServer server = CeruleanServer.start(c);
             System.out.println(server.banner());
             CountDownLatch stopped = new CountDownLatch(1);

@@ -69,6 +69,7 @@ final class ServeCommandLine {
                     }
                 }
             }
+            Main.onOff("--authorization", serve.authorization); // a bad value is picocli's to report
         } catch (RuntimeException unconvertible) {
             return null;
         }

@@ -30,9 +30,19 @@ class ServeCommandLineTest {
     void leavesHelpTyposAndBadValuesToPicocli() {
         for (List<String> args : List.of(List.of("serve", "--help"), List.of("serve", "-h"), List.of("serve", "--prot", "1"),
                 List.of("serve", "--port", "x"), List.of("serve", "--port"), List.of("serve", "--data-dir", "--port", "1"),
-                List.of("serve", "--in-memory=true"), List.of("sp", "create"), List.<String>of())) {
+                List.of("serve", "--in-memory=true"), List.of("serve", "--authorization", "maybe"),
+                List.of("sp", "create"), List.<String>of())) {
             assertThat(ServeCommandLine.parse(args.toArray(String[]::new), System::getenv)).as("%s", args).isNull();
         }
+    }
+
+    @Test
+    void picocliReportsABadAuthorizationValueAsAUsageErrorBeforeStarting() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = new CommandLine(new Main()).setErr(new java.io.PrintWriter(err))
+                .execute("serve", "--authorization", "maybe", "--in-memory", "--port", "0", "--proxy-port", "-1");
+        assertThat(code).isEqualTo(2); // picocli's usage error, not 1 with a stack trace
+        assertThat(err.toString()).contains("--authorization must be on or off, not 'maybe'").doesNotContain("\tat ");
     }
 
     @Test
