@@ -8,6 +8,7 @@ import dev.cerulean.server.registry.storage.FileBlobStore;
 import dev.cerulean.server.registry.storage.RegistryContent;
 import dev.cerulean.store.Stores;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ public final class RegistryWiring {
             RegistryContent content = new RegistryContent(stores.registry(), stores.transactions(), blobs, clock);
             RegistryWiring wiring = new RegistryWiring(content,
                     new RegistryHandler(new SurfaceResolver(registrySuffix), credentials, access, content));
-            wiring.scheduleCollection();
+            wiring.collectWhileServing();
             return wiring;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the registry's blob store in " + dataDir.resolve("registry"), e);
@@ -89,7 +90,29 @@ public final class RegistryWiring {
         return content.store().storedBytes(registryKey);
     }
 
-    private void scheduleCollection() {
+    /**
+     * Garbage collection runs while the handler is started: the front that serves it starts it and,
+     * when the server closes, stops it, so a closed server leaves no collector behind to run on its
+     * closed store (ITs start many servers in one JVM).
+     */
+    private void collectWhileServing() {
+        handler.addEventListener(new LifeCycle.Listener() {
+            private ScheduledExecutorService gc;
+
+            @Override
+            public void lifeCycleStarted(LifeCycle event) {
+                gc = scheduleCollection();
+            }
+
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                if (gc != null) gc.shutdownNow();
+                gc = null;
+            }
+        });
+    }
+
+    private ScheduledExecutorService scheduleCollection() {
         ScheduledExecutorService gc = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cerulean-registry-gc");
             t.setDaemon(true);
@@ -103,5 +126,6 @@ public final class RegistryWiring {
                 log.warn("registry GC failed", e);
             }
         }, 10, 10, TimeUnit.MINUTES);
+        return gc;
     }
 }
