@@ -39,6 +39,21 @@ class RegistryWiringTest {
         }
     }
 
+    @Test
+    void aClosedServerLeavesNoCollectorRunning() throws Exception {
+        Set<Thread> before = collectors();
+        Set<Thread> serving;
+        try (var server = dev.cerulean.server.CeruleanServer.start(dev.cerulean.server.config.ServerConfig.defaults()
+                .withDataDir(dataDir).withInMemory(true).withPorts(0, -1))) {
+            serving = newCollectors(before);
+            assertThat(serving).hasSize(1);
+        }
+        for (Thread t : serving) {
+            t.join(5_000);
+            assertThat(t.isAlive()).as("collector thread after the server closed").isFalse();
+        }
+    }
+
     private static Set<Thread> newCollectors(Set<Thread> before) {
         Set<Thread> now = collectors();
         now.removeAll(before);
