@@ -1,6 +1,7 @@
 package dev.cerulean.server.directory;
 
 import dev.cerulean.core.error.EntraErrors;
+import dev.cerulean.core.error.GraphErrors;
 import dev.cerulean.server.security.SecretGenerator;
 import dev.cerulean.server.security.SecretHasher;
 import dev.cerulean.store.Application;
@@ -56,12 +57,15 @@ public final class Directory implements DirectoryPrincipals {
         return app;
     }
 
-    /** The application's service principal, created with a fresh object id; named as the application unless given a name. */
+    /**
+     * The application's service principal, created with a fresh object id; named as the application unless given a name.
+     * An application has one: when it already does (even one created a moment ago by a concurrent request), Graph's 409.
+     */
     public ServicePrincipal createServicePrincipal(Application app, String displayName, String document) {
         ServicePrincipal sp = new ServicePrincipal(app.tenantId(), app.appId(), newId(),
                 displayName == null ? app.displayName() : displayName, ServicePrincipal.APPLICATION, document, now());
         if (!identities.createServicePrincipal(sp)) {
-            throw new IllegalStateException("service principal of " + app.appId() + " exists");
+            throw GraphErrors.servicePrincipalExists(app.appId());
         }
         return sp;
     }

@@ -86,9 +86,6 @@ final class ServicePrincipalsApi extends CredentialedObjectsApi<ServicePrincipal
                 ? identities.applicationByAppId(r.tenantId(), appId.toLowerCase(Locale.ROOT))
                 : java.util.Optional.<Application>empty())
                 .orElseThrow(() -> GraphErrors.noBackingApplication(appId));
-        if (identities.servicePrincipal(r.tenantId(), app.appId()).isPresent()) {
-            throw GraphErrors.servicePrincipalExists(app.appId());
-        }
         String displayName = GraphBodies.optionalString(body, "displayName");
         body.remove("displayName");
         ServicePrincipal sp = directory.createServicePrincipal(app, displayName, Json.write(body));

@@ -9,8 +9,6 @@ public record Grant(String scopeKey, RolePermissions permissions) {
 
     /** Whether this grant's scope is the target or one of its ancestors, compared by whole segments. */
     public boolean covers(String targetKey) {
-        if (scopeKey.isEmpty()) return true;
-        if (!targetKey.startsWith(scopeKey)) return false;
-        return targetKey.length() == scopeKey.length() || targetKey.charAt(scopeKey.length()) == '/';
+        return ScopeKeys.atOrAbove(scopeKey, targetKey);
     }
 }

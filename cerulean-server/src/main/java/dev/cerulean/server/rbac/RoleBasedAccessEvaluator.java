@@ -41,7 +41,7 @@ public final class RoleBasedAccessEvaluator implements AccessEvaluator {
         List<Grant> grants = grantsOf(principalObjectId);
         if (grants.isEmpty()) return false;
         String a = action.toLowerCase(Locale.ROOT);
-        String target = scopeKey(scope);
+        String target = ScopeKeys.key(scope);
         for (Grant g : grants) {
             if (g.covers(target) && g.permissions().grants(a, dataAction)) return true;
         }
@@ -82,12 +82,5 @@ public final class RoleBasedAccessEvaluator implements AccessEvaluator {
         } finally {
             reload.unlock();
         }
-    }
-
-    /** Lower-cased, without a trailing slash; the tenant root {@code /} is the empty string. */
-    static String scopeKey(String scope) {
-        String s = scope == null ? "" : scope.toLowerCase(Locale.ROOT);
-        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
-        return s;
     }
 }

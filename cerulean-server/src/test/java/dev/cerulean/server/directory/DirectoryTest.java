@@ -1,5 +1,6 @@
 package dev.cerulean.server.directory;
 
+import dev.cerulean.core.error.ApiError;
 import dev.cerulean.server.entra.InMemoryDirectory;
 import dev.cerulean.server.entra.MutableClock;
 import dev.cerulean.server.security.SecretHasher;
@@ -85,6 +86,19 @@ class DirectoryTest {
                 "other", ServicePrincipal.MANAGED_IDENTITY)).isInstanceOf(IllegalArgumentException.class);
         assertThat(directory.deleteServicePrincipal(TENANT, objectId)).isTrue();
         assertThat(directory.byObjectId(TENANT, objectId)).isEmpty();
+    }
+
+    @Test
+    void aSecondPrincipalForAnApplicationIsGraphsConflictNotAnInternalError() {
+        Application app = directory.createApplication(TENANT, "web", "{}");
+        directory.createServicePrincipal(app, null, "{}");
+        assertThatThrownBy(() -> directory.createServicePrincipal(app, "again", "{}"))
+                .isInstanceOfSatisfying(ApiError.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.code()).isEqualTo("Request_MultipleObjectsWithSameKeyValue");
+                });
+        assertThat(stores.identities().servicePrincipals(TENANT)).singleElement()
+                .extracting(ServicePrincipal::displayName).isEqualTo("web");
     }
 
     @Test

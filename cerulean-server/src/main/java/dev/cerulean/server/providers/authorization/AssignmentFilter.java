@@ -1,5 +1,7 @@
 package dev.cerulean.server.providers.authorization;
 
+import dev.cerulean.server.rbac.ScopeKeys;
+
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,7 +43,7 @@ record AssignmentFilter(boolean atScope, String principal) {
     /** @param assignmentScope and {@code listScope} are keys from {@link Scoped#key} */
     boolean keeps(String assignmentScope, String principalId, String listScope) {
         if (principal != null && !principal.equalsIgnoreCase(principalId)) return false;
-        if (atScope) return Scoped.atOrAbove(assignmentScope, listScope);
+        if (atScope) return ScopeKeys.atOrAbove(assignmentScope, listScope);
         return Scoped.related(assignmentScope, listScope);
     }
 }

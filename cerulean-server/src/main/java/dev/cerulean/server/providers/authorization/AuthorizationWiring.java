@@ -32,7 +32,7 @@ public final class AuthorizationWiring {
 
     /** Call after the Entra bootstrap, so the development principals exist. */
     public static AuthorizationWiring start(ServerConfig config, Stores stores, Clock clock) {
-        return start(config, stores, clock, new IdentityPrincipals(stores.identities(),
+        return start(config, stores, clock, new IdentityPrincipals(
                 new dev.cerulean.server.directory.Directory(stores.identities(), stores.transactions(), clock)));
     }
 
@@ -41,12 +41,12 @@ public final class AuthorizationWiring {
         RoleAssignments assignments = new RoleAssignments(stores.resources(), stores.transactions(), definitions, directory,
                 config.subscriptionId(), config.tenantId(), clock);
         RoleBasedAccessEvaluator evaluator = new RoleBasedAccessEvaluator(assignments::grantsByPrincipal, MAX_AGE);
-        seedOwners(config, stores, assignments, directory);
+        seedOwners(config, stores, assignments);
         return new AuthorizationWiring(new AuthorizationProvider(definitions, assignments, evaluator::invalidate), evaluator,
                 config.authorization());
     }
 
-    private static void seedOwners(ServerConfig config, Stores stores, RoleAssignments assignments, PrincipalDirectory directory) {
+    private static void seedOwners(ServerConfig config, Stores stores, RoleAssignments assignments) {
         String tenant = config.tenantId().toLowerCase(java.util.Locale.ROOT);
         stores.identities().servicePrincipal(tenant, config.clientId())
                 .ifPresent(sp -> assignments.seedOwner(sp.objectId(), "ServicePrincipal"));

@@ -218,21 +218,27 @@ final class RoleAssignments {
 
     /** Every assignment resolved to its role's permissions, by lower-cased principal id: the evaluator's input. */
     Map<String, List<Grant>> grantsByPrincipal() {
-        // Only the roles some assignment names are compiled, built-in ones once per process: the
-        // evaluator refreshes this every second and hundreds of built-in roles would cost each refresh.
-        Map<String, RoleDefinition> roles = new HashMap<>();
-        for (RoleDefinition d : definitions.all()) {
-            roles.put(RoleDefinition.idOf(subscriptionId, d.name()).toLowerCase(Locale.ROOT), d);
-        }
+        // The evaluator refreshes this every second: built-in roles are looked up by GUID and compiled
+        // once per process, custom roles are read only when some assignment names one.
+        Map<String, RoleDefinition> custom = null;
         Map<String, RolePermissions> compiled = new HashMap<>();
         Map<String, List<Grant>> out = new HashMap<>();
         for (ResourceRecord rec : Scoped.all(store, subscriptionId, TYPE_KEY)) {
             JsonNode p = Json.parse(rec.body()).path("properties");
             String roleId = p.path("roleDefinitionId").asText().toLowerCase(Locale.ROOT);
-            RoleDefinition role = roles.get(roleId);
+            String guid = roleId.substring(roleId.lastIndexOf('/') + 1);
+            RoleDefinition role = BuiltInRoles.byGuid(guid);
+            if (role == null) {
+                if (custom == null) {
+                    custom = new HashMap<>();
+                    for (RoleDefinition d : definitions.custom()) custom.put(d.name().toLowerCase(Locale.ROOT), d);
+                }
+                role = custom.get(guid);
+            }
             if (role == null) continue;
-            RolePermissions perms = compiled.computeIfAbsent(roleId, k -> role.builtIn()
-                    ? BUILT_IN_COMPILED.computeIfAbsent(role.name(), n -> role.compiled()) : role.compiled());
+            RoleDefinition found = role;
+            RolePermissions perms = compiled.computeIfAbsent(guid, k -> found.builtIn()
+                    ? BUILT_IN_COMPILED.computeIfAbsent(found.name(), n -> found.compiled()) : found.compiled());
             out.computeIfAbsent(p.path("principalId").asText().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
                     .add(new Grant(Scoped.key(p.path("scope").asText()), perms));
         }

@@ -55,6 +55,13 @@ final class RoleDefinitions {
     /** Every role: built-in first, then custom. */
     List<RoleDefinition> all() {
         List<RoleDefinition> out = new ArrayList<>(BuiltInRoles.all().values());
+        out.addAll(custom());
+        return out;
+    }
+
+    /** The custom roles of the subscription. */
+    List<RoleDefinition> custom() {
+        List<RoleDefinition> out = new ArrayList<>();
         for (ResourceRecord r : Scoped.all(store, subscriptionId, TYPE_KEY)) out.add(fromDocument((ObjectNode) Json.parse(r.body())));
         return out;
     }

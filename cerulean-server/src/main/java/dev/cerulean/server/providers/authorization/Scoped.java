@@ -1,6 +1,7 @@
 package dev.cerulean.server.providers.authorization;
 
 import dev.cerulean.core.id.ResourceId;
+import dev.cerulean.server.rbac.ScopeKeys;
 import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
@@ -16,23 +17,15 @@ final class Scoped {
 
     /** Lower-cased scope without trailing slash; the tenant root is {@code ""}. */
     static String key(String scope) {
-        String s = scope == null ? "" : scope.toLowerCase(Locale.ROOT);
-        while (s.endsWith("/")) s = s.substring(0, s.length() - 1);
-        return s;
+        return ScopeKeys.key(scope);
     }
 
     static String key(ResourceId scope) {
         return scope == null ? "" : scope.key();
     }
 
-    /** Whether {@code ancestor} is {@code target} or one of its ancestors (keys from {@link #key}). */
-    static boolean atOrAbove(String ancestor, String target) {
-        if (ancestor.isEmpty()) return true;
-        return target.startsWith(ancestor) && (target.length() == ancestor.length() || target.charAt(ancestor.length()) == '/');
-    }
-
     static boolean related(String a, String b) {
-        return atOrAbove(a, b) || atOrAbove(b, a);
+        return ScopeKeys.atOrAbove(a, b) || ScopeKeys.atOrAbove(b, a);
     }
 
     /** Every stored row of one type in the subscription, in key order. */

@@ -3,6 +3,7 @@ package dev.cerulean.server.providers.authorization.locks;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.ScopeLocks;
+import dev.cerulean.server.rbac.ScopeKeys;
 import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
@@ -63,8 +64,8 @@ public final class LockGuard implements ScopeLocks {
     static List<String> lockedBy(List<Lock> locks, boolean delete, String targetKey) {
         List<String> out = new ArrayList<>();
         for (Lock l : locks) {
-            boolean applies = atOrAbove(l.scopeKey(), targetKey) ? delete || l.readOnly()
-                    : delete && atOrAbove(targetKey, l.scopeKey());
+            boolean applies = ScopeKeys.atOrAbove(l.scopeKey(), targetKey) ? delete || l.readOnly()
+                    : delete && ScopeKeys.atOrAbove(targetKey, l.scopeKey());
             if (applies && !out.contains(l.scope())) out.add(l.scope());
         }
         return out;
@@ -109,11 +110,6 @@ public final class LockGuard implements ScopeLocks {
             if (!part.isEmpty()) b.append('/').append(part);
         }
         return b.toString();
-    }
-
-    /** Whether {@code ancestor} is {@code target} or encloses it, by whole segments (keys from {@link #key}). */
-    static boolean atOrAbove(String ancestor, String target) {
-        return target.startsWith(ancestor) && (target.length() == ancestor.length() || target.charAt(ancestor.length()) == '/');
     }
 
     /** The lower-cased subscription id of an id as the engine spells it ({@code /subscriptions/{id}/...}), or null. */

@@ -8,6 +8,7 @@ import dev.cerulean.core.id.ResourceId;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.ExtensionRequest;
 import dev.cerulean.server.arm.spi.ExtensionResponse;
+import dev.cerulean.server.rbac.ScopeKeys;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.Transactions;
@@ -73,7 +74,7 @@ final class ManagementLocks {
         ArrayNode value = Json.MAPPER.createArrayNode();
         for (ResourceRecord rec : LockGuard.all(store, r.scope().subscriptionId())) {
             String lockScope = rec.parentKey();
-            if (atScope ? LockGuard.atOrAbove(lockScope, scope) : LockGuard.atOrAbove(scope, lockScope)) {
+            if (atScope ? ScopeKeys.atOrAbove(lockScope, scope) : ScopeKeys.atOrAbove(scope, lockScope)) {
                 value.add(Json.parse(rec.body()));
             }
         }

@@ -1,6 +1,7 @@
 package dev.cerulean.server.providers.authorization.locks;
 
 import dev.cerulean.core.error.ApiError;
+import dev.cerulean.server.rbac.ScopeKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,9 +64,9 @@ class LockGuardTest {
     void keysIgnoreCaseEmptySegmentsAndTrailingSlashes() {
         assertThat(LockGuard.key("/subscriptions/S//resourcegroups/RG/")).isEqualTo(LockGuard.key(SUB.replace(
                 "00000000-0000-0000-0000-000000000001", "s") + "/resourceGroups/rg"));
-        assertThat(LockGuard.atOrAbove("/a/b", "/a/b")).isTrue();
-        assertThat(LockGuard.atOrAbove("/a/b", "/a/b/c")).isTrue();
-        assertThat(LockGuard.atOrAbove("/a/b", "/a/bc")).isFalse();
+        assertThat(ScopeKeys.atOrAbove("/a/b", "/a/b")).isTrue();
+        assertThat(ScopeKeys.atOrAbove("/a/b", "/a/b/c")).isTrue();
+        assertThat(ScopeKeys.atOrAbove("/a/b", "/a/bc")).isFalse();
     }
 
     @Test
