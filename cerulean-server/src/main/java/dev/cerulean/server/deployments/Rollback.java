@@ -82,8 +82,11 @@ final class Rollback {
         ObjectNode target = history.get(scope, spec.deploymentName()).orElseThrow(
                 () -> DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "it is not in the deployment history"));
         String state = target.path("properties").path("provisioningState").asText();
-        if (!state.equals("Succeeded") || history.parameters(scope, spec.deploymentName()) == null) {
+        if (!state.equals("Succeeded")) {
             throw DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "its provisioning state is '" + state + "'");
+        }
+        if (history.parameters(scope, spec.deploymentName()) == null) {
+            throw DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "it is a nested deployment, which keeps no parameters to run again");
         }
     }
 
