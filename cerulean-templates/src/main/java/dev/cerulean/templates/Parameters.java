@@ -157,7 +157,6 @@ public final class Parameters {
             if (target == null || !target.isObject() || depth > 32) throw TemplateErrors.badTypeReference(ref).at(path);
             ObjectNode merged = target.deepCopy();
             d.fields().forEachRemaining(f -> { if (!f.getKey().equals("$ref")) merged.set(f.getKey(), f.getValue()); });
-            if (!target.has("$ref")) merged.remove("$ref");
             d = merged;
         }
         return d;

@@ -44,16 +44,15 @@ public final class UserFunctions {
     }
 
     /** The checks a call passes before its arguments are known: the function exists and takes {@code args} arguments. */
-    void checkCall(String name, int args) {
+    Member checkCall(String name, int args) {
         Member m = members.get(name.toLowerCase(Locale.ROOT));
         if (m == null) throw TemplateErrors.userFunctionNotFound(name);
         if (args != m.parameters().size()) throw TemplateErrors.arity(m.name(), m.parameters().size(), m.parameters().size());
+        return m;
     }
 
     JsonNode call(String name, List<JsonNode> args, EvalContext caller) {
-        Member m = members.get(name.toLowerCase(Locale.ROOT));
-        if (m == null) throw TemplateErrors.userFunctionNotFound(name);
-        if (args.size() != m.parameters().size()) throw TemplateErrors.arity(m.name(), m.parameters().size(), m.parameters().size());
+        Member m = checkCall(name, args.size());
         Map<String, JsonNode> bound = new HashMap<>();
         for (int i = 0; i < args.size(); i++) {
             Parameters.checkType(m.types().get(i), args.get(i));

@@ -88,7 +88,7 @@ class AzDeploymentLifecycleIT {
         var refused = az.run("deployment", "group", "create", "-g", rg, "-n", "bad3", "-f", failingTemplate(never).toString(),
                 "--rollback-on-error", "bad1");
         assertThat(refused.exitCode()).isNotZero();
-        assertThat(refused.stderr()).contains("InvalidOnErrorDeployment").contains("'bad1'");
+        assertThat(refused.stderr()).contains("InvalidOnErrorDeployment").contains("'bad1'").contains("provisioning state is 'Failed'");
         assertThat(az.run("deployment", "group", "show", "-g", rg, "-n", "bad3").stderr()).contains("DeploymentNotFound");
         assertThat(az.ok("acr", "list", "-g", rg, "--query", "[].name", "-o", "tsv").trim()).isEqualTo(kept);
     }

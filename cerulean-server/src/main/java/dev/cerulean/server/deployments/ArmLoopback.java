@@ -35,40 +35,27 @@ final class ArmLoopback implements RuntimeResources {
         this.baseUrl = baseUrl;
     }
 
-    /** The outcome of one resource write: the final body (as the engine answered it, parsed when asked for), or the error. */
-    record Outcome(int status, byte[] rawBody, ApiError error) {
-        boolean ok() { return error == null; }
-
-        JsonNode body() {
-            if (error != null) return null;
-            try {
-                return rawBody == null ? Json.object() : Json.MAPPER.readTree(rawBody);
-            } catch (java.io.IOException e) {
-                return Json.object();
-            }
+    /**
+     * PUT and, for long-running types, poll until the operation ends; null when the write succeeded,
+     * else the error the engine answered. Nothing reads the written resource back: the deployment
+     * records only success or failure, and {@code reference()} GETs what it needs.
+     */
+    ApiError put(String id, String apiVersion, JsonNode body) {
+        try {
+            waitFor(call("PUT", id, apiVersion, Json.writeBytes(body)));
+            return null;
+        } catch (ApiError e) {
+            return e;
         }
     }
 
-    /** PUT and, for long-running types, poll until the operation ends; then the resource as GET shows it. */
-    Outcome put(String id, String apiVersion, JsonNode body) {
+    /** DELETE and wait for it to end; null when it succeeded, else the engine's error. */
+    ApiError delete(String id, String apiVersion) {
         try {
-            ArmResponse r = call("PUT", id, apiVersion, Json.writeBytes(body));
-            // A synchronous answer already is the resource as GET shows it; only a long-running write needs the GET after.
-            boolean running = waitFor(r, apiVersion);
-            ArmResponse got = running || r.body() == null ? call("GET", id, apiVersion, null) : r;
-            return new Outcome(r.status(), got.body(), null);
+            waitFor(call("DELETE", id, apiVersion, null));
+            return null;
         } catch (ApiError e) {
-            return new Outcome(e.status(), null, e);
-        }
-    }
-
-    Outcome delete(String id, String apiVersion) {
-        try {
-            ArmResponse r = call("DELETE", id, apiVersion, null);
-            waitFor(r, apiVersion);
-            return new Outcome(r.status(), null, null);
-        } catch (ApiError e) {
-            return new Outcome(e.status(), null, e);
+            return e;
         }
     }
 
@@ -104,28 +91,24 @@ final class ArmLoopback implements RuntimeResources {
         }
     }
 
-    /** Follows {@code Azure-AsyncOperation} or {@code Location} until the operation is no longer running; true when it was long-running. */
-    private boolean waitFor(ArmResponse r, String apiVersion) {
+    /** Follows {@code Azure-AsyncOperation} or {@code Location} until the operation is no longer running. */
+    private void waitFor(ArmResponse r) {
         String async = header(r, "Azure-AsyncOperation");
         String location = header(r, "Location");
-        boolean running = async != null || location != null;
         for (int i = 0; i < MAX_POLLS && (async != null || location != null); i++) {
             if (async != null) {
-                ArmResponse s = get(async);
-                JsonNode status = parse(s).path("status");
-                String st = status.asText("");
+                JsonNode status = parse(get(async));
+                String st = status.path("status").asText("");
                 if (st.equalsIgnoreCase("Failed") || st.equalsIgnoreCase("Canceled")) {
-                    JsonNode err = parse(s).path("error");
+                    JsonNode err = status.path("error");
                     throw ApiError.of(400, err.path("code").asText("ResourceDeploymentFailure"), err.path("message").asText(
                             "The resource operation completed with terminal provisioning state '" + st + "'."));
                 }
-                if (!st.equalsIgnoreCase("InProgress") && !st.equalsIgnoreCase("Running") && !st.equalsIgnoreCase("Accepted")) return true;
-            } else {
-                ArmResponse s = get(location);
-                if (s.status() != 202) return true;
+                if (!st.equalsIgnoreCase("InProgress") && !st.equalsIgnoreCase("Running") && !st.equalsIgnoreCase("Accepted")) return;
+            } else if (get(location).status() != 202) {
+                return;
             }
         }
-        return running;
     }
 
     private ArmResponse get(String url) {

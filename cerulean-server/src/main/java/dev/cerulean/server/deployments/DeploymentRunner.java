@@ -129,8 +129,7 @@ final class DeploymentRunner {
             return e;
         }
         if (r.isNestedDeployment()) return nested(job, r, body);
-        ArmLoopback.Outcome out = job.arm().put(r.id(), r.apiVersion(), body);
-        return out.error();
+        return job.arm().put(r.id(), r.apiVersion(), body);
     }
 
     private ApiError nested(Job parent, PlannedResource r, ObjectNode body) {
@@ -174,11 +173,11 @@ final class DeploymentRunner {
             String type = res.path("type").asText();
             String apiVersion = apiVersionOf(job.arm(), job.scope().subscriptionId(), type);
             Instant t0 = clock.instant();
-            ArmLoopback.Outcome out = job.arm().delete(id, apiVersion);
+            ApiError failed = job.arm().delete(id, apiVersion);
             PlannedResource target = new PlannedResource(null, "", type, apiVersion, res.path("name").asText(), id, true, false, null, -1,
                     List.of(), Json.object(), null);
-            record(job, target, out.error(), t0, "Delete");
-            if (out.error() != null) errors.add(DeploymentErrors.resourceFailure(out.error().code(), out.error().message(), id));
+            record(job, target, failed, t0, "Delete");
+            if (failed != null) errors.add(DeploymentErrors.resourceFailure(failed.code(), failed.message(), id));
         }
         return errors;
     }

@@ -82,8 +82,11 @@ final class Rollback {
         ObjectNode target = history.get(scope, spec.deploymentName()).orElseThrow(
                 () -> DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "it is not in the deployment history"));
         String state = target.path("properties").path("provisioningState").asText();
-        if (!state.equals("Succeeded") || history.parameters(scope, spec.deploymentName()) == null) {
+        if (!state.equals("Succeeded")) {
             throw DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "its provisioning state is '" + state + "'");
+        }
+        if (history.parameters(scope, spec.deploymentName()) == null) {
+            throw DeploymentErrors.onErrorDeploymentInvalid(spec.deploymentName(), "it is a nested deployment, which keeps no parameters to run again");
         }
     }
 
@@ -132,14 +135,18 @@ final class Rollback {
         return report;
     }
 
-    /** The newest successful root deployment of the scope other than {@code failed}. */
+    /**
+     * The newest successful root deployment of the scope other than {@code failed}; newest first, so
+     * the kept parameters are read only until one is found, not once per entry of the history.
+     */
     private Optional<String> lastSuccessful(DeploymentHistory.Scope scope, String failed) {
         return history.list(scope).stream()
                 .filter(d -> d.path("properties").path("provisioningState").asText().equals("Succeeded"))
                 .filter(d -> !d.path("name").asText().equalsIgnoreCase(failed))
-                .filter(d -> history.parameters(scope, d.path("name").asText()) != null)
-                .max(Comparator.comparing(d -> d.path("properties").path("timestamp").asText()))
-                .map(d -> d.path("name").asText());
+                .sorted(Comparator.comparing((JsonNode d) -> d.path("properties").path("timestamp").asText()).reversed())
+                .map(d -> d.path("name").asText())
+                .filter(name -> history.parameters(scope, name) != null)
+                .findFirst();
     }
 
     private ObjectNode opened(DeploymentHistory.Scope scope, String name, JsonNode stored) {
