@@ -142,6 +142,7 @@ class MlBadInputIT {
                 new DataCase("JSON Patch that is no array", "PATCH", models + "/m:1" + V, "{\"op\":\"replace\"}", 400, "BadArgument"),
                 new DataCase("an unknown orderBy", "GET", models + V + "&orderBy=Random", null, 400, "BadArgument"),
                 new DataCase("count zero", "GET", models + V + "&count=0", null, 400, "BadArgument"),
+                new DataCase("a negative $skipToken", "GET", models + V + "&$skipToken=LTE", null, 400, "BadArgument"),
                 new DataCase("a model that does not exist", "GET", models + "/m:7" + V, null, 404, "NotFound"),
                 new DataCase("an experiment name with a space", "POST", history + "/experiments/has%20space" + V, null, 400, "BadArgument"),
                 new DataCase("an experiment id that does not exist", "GET", history + "/experimentids/" + java.util.UUID.randomUUID() + V, null, 404, "NotFound"),
@@ -156,5 +157,10 @@ class MlBadInputIT {
         var model = f.https.send("GET", models + "/m:1" + V, null, auth).json();
         assertThat(model.get("properties").size()).isZero();
         assertThat(model.get("url").asText()).isEqualTo("aml://a");
+        // removing kvTags leaves an empty object a later op can add to (it was a 500)
+        var patched = f.https.send("PATCH", models + "/m:1" + V,
+                "[{\"op\":\"remove\",\"path\":\"/kvTags\"},{\"op\":\"add\",\"path\":\"/kvTags/a\",\"value\":\"b\"}]", auth);
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("kvTags").toString()).isEqualTo("{\"a\":\"b\"}");
     }
 }

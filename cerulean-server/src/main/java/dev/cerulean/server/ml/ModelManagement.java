@@ -112,7 +112,7 @@ final class ModelManagement {
         ObjectNode out = Json.object();
         ArrayNode value = out.putArray("value");
         all.stream().skip(offset).limit(count).forEach(value::add);
-        if (offset + count < all.size()) {
+        if ((long) offset + count < all.size()) {
             out.put("nextLink", selfPrefix + "$skipToken="
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset + count).getBytes(StandardCharsets.UTF_8)));
         }
@@ -150,11 +150,14 @@ final class ModelManagement {
             }
             boolean remove = kind.equalsIgnoreCase("remove");
             if (parts.length == 1) {
-                if (remove) model.putNull(parts[0]);
-                else if (parts[0].equals("kvTags") && !op.path("value").isObject()) throw RegionalErrors.badRequest("kvTags must be an object.");
+                // kvTags stays an object (a later /kvTags/{key} op writes into it)
+                if (remove) {
+                    if (parts[0].equals("kvTags")) model.set("kvTags", Json.object());
+                    else model.putNull(parts[0]);
+                } else if (parts[0].equals("kvTags") && !op.path("value").isObject()) throw RegionalErrors.badRequest("kvTags must be an object.");
                 else model.set(parts[0], op.get("value"));
             } else if (parts[0].equals("kvTags")) {
-                ObjectNode tags = (ObjectNode) model.get("kvTags");
+                ObjectNode tags = model.get("kvTags") instanceof ObjectNode t ? t : model.putObject("kvTags");
                 if (remove) tags.remove(parts[1]);
                 else tags.put(parts[1], op.path("value").asText());
             } else {
@@ -210,7 +213,9 @@ final class ModelManagement {
     private static int decodeSkip(String token) {
         if (token == null || token.isBlank()) return 0;
         try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            int offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            if (offset < 0) throw new NumberFormatException(); // Stream.skip would throw: a 500
+            return offset;
         } catch (IllegalArgumentException e) {
             throw RegionalErrors.badRequest("The $skipToken is invalid.");
         }
