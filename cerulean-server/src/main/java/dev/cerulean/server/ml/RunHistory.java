@@ -74,11 +74,15 @@ final class RunHistory {
         return records.list(ws, KIND).stream().filter(e -> e.path("name").asText().equals(name)).findFirst();
     }
 
-    private ObjectNode create(Workspace ws, String name, JsonNode body) {
+    private static void checkName(String name) {
         if (name.isBlank() || name.length() > 255 || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
             throw RegionalErrors.badRequest("Experiment name '" + name + "' is invalid: it must start with a letter or digit and"
                     + " contain only letters, digits, '_', '-' and '.', at most 255 characters.");
         }
+    }
+
+    private ObjectNode create(Workspace ws, String name, JsonNode body) {
+        checkName(name);
         ObjectNode exp = Json.object();
         String id = UUID.randomUUID().toString();
         exp.put("experimentId", id);
@@ -99,7 +103,9 @@ final class RunHistory {
     private ObjectNode update(Workspace ws, ObjectNode exp, JsonNode body) {
         if (body == null || !body.isObject()) throw RegionalErrors.badRequest("The request body must be a JSON object.");
         if (body.hasNonNull("name")) {
+            if (!body.get("name").isTextual()) throw RegionalErrors.badRequest("The experiment's 'name' must be a string.");
             String name = body.get("name").asText();
+            checkName(name);
             if (!name.equals(exp.path("name").asText()) && byName(ws, name).isPresent()) {
                 throw RegionalErrors.conflict("An experiment named '" + name + "' already exists.");
             }
