@@ -1,5 +1,6 @@
 package dev.cerulean.it.ml;
 
+import dev.cerulean.it.acr.ProxyCurl;
 import dev.cerulean.it.support.Https;
 import dev.cerulean.it.support.TestServers;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,6 +165,11 @@ class MlBadInputIT {
         assertThat(model.get("url").asText()).isEqualTo("aml://a");
         assertThat(f.https.send("GET", history + "/experimentids/" + experimentId + V, null, auth).json().get("name").asText())
                 .isEqualTo("renamed");
+        // a malformed escape in the query (Java's URI refuses to send one: curl does) is the client's mistake
+        var escape = new ProxyCurl(TestServers.shared()).arm("GET",
+                "https://eastus.modelmanagement.azureml.net/modelmanagement/v1.0" + ws + "/models" + V + "&name=%zz", null);
+        assertThat(escape.status()).as(escape.toString()).isEqualTo(400);
+        assertThat(escape.body()).contains("\"BadArgument\"");
         // removing kvTags leaves an empty object a later op can add to (it was a 500)
         var patched = f.https.send("PATCH", models + "/m:1" + V,
                 "[{\"op\":\"remove\",\"path\":\"/kvTags\"},{\"op\":\"add\",\"path\":\"/kvTags/a\",\"value\":\"b\"}]", auth);
