@@ -77,7 +77,7 @@ final class ModelManagement {
             throw RegionalErrors.badRequest("Model name '" + name + "' is invalid: it must start with a letter or digit and contain"
                     + " only letters, digits, '_', '-' and '.', at most 255 characters.");
         }
-        String now = Times.ml(clock.instant());
+        String now = Json.offsetTime(clock.instant());
         for (int attempt = 0; attempt < 5; attempt++) {
             int version = records.list(ws, KIND).stream().filter(m -> m.path("name").asText().equals(name))
                     .mapToInt(m -> m.path("version").asInt()).max().orElse(0) + 1;
@@ -164,7 +164,7 @@ final class ModelManagement {
                 throw RegionalErrors.badRequest("The path '" + path + "' is invalid.");
             }
         }
-        model.put("modifiedTime", Times.ml(clock.instant()));
+        model.put("modifiedTime", Json.offsetTime(clock.instant()));
         records.put(ws, KIND, id, model, false);
         return model;
     }

@@ -90,7 +90,7 @@ final class RunHistory {
         JsonNode description = body == null ? null : body.get("description");
         if (description == null || description.isNull()) exp.putNull("description");
         else exp.put("description", description.asText());
-        exp.put("createdUtc", Times.ml(clock.instant()));
+        exp.put("createdUtc", Json.offsetTime(clock.instant()));
         exp.set("tags", body != null && body.get("tags") instanceof ObjectNode t ? t : Json.object());
         exp.putNull("archivedTime");
         exp.put("retainForLifetimeOfWorkspace", false);
@@ -114,7 +114,7 @@ final class RunHistory {
         if (body.has("description")) exp.set("description", body.get("description"));
         if (body.get("tags") instanceof ObjectNode tags) ((ObjectNode) exp.get("tags")).setAll(tags);
         if (body.has("archive")) {
-            if (body.get("archive").asBoolean()) exp.put("archivedTime", Times.ml(clock.instant()));
+            if (body.get("archive").asBoolean()) exp.put("archivedTime", Json.offsetTime(clock.instant()));
             else exp.putNull("archivedTime");
         }
         records.put(ws, KIND, exp.get("experimentId").asText(), exp, false);
