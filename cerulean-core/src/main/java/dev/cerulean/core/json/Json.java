@@ -35,6 +35,8 @@ public final class Json {
 
     private static final DateTimeFormatter ARM_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter OFFSET_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'+00:00'").withZone(ZoneOffset.UTC);
 
     public static ObjectNode object() { return MAPPER.createObjectNode(); }
 
@@ -64,4 +66,10 @@ public final class Json {
 
     /** ARM's timestamp form: seven fractional digits and a Z ({@code 2024-01-03T18:38:36.7089583Z}). */
     public static String armTime(Instant t) { return ARM_TIME.format(t); }
+
+    /**
+     * The same with an explicit offset ({@code 2024-01-03T18:38:36.7089583+00:00}), as some services
+     * write it (ACR scope maps and tokens, Azure ML's data plane).
+     */
+    public static String offsetTime(Instant t) { return OFFSET_TIME.format(t); }
 }

@@ -1,5 +1,6 @@
 package dev.cerulean.it.ml;
 
+import dev.cerulean.it.acr.ProxyCurl;
 import dev.cerulean.it.support.Https;
 import dev.cerulean.it.support.TestServers;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,7 @@ class MlBadInputIT {
         String history = "/history/v1.0" + ws;
         Map<String, String> auth = Map.of("Authorization", "Bearer " + f.https.token(), "Content-Type", "application/json");
         f.https.send("POST", models + V, "{\"name\":\"m\",\"url\":\"aml://a\",\"mimeType\":\"application/octet-stream\"}", auth);
+        String experimentId = f.https.send("POST", history + "/experiments/renamed" + V, null, auth).json().get("experimentId").asText();
         record DataCase(String what, String method, String path, String body, int status, String code) {}
         List<DataCase> cases = List.of(
                 new DataCase("a model id without version", "GET", models + "/m" + V, null, 400, "BadArgument"),
@@ -142,8 +144,13 @@ class MlBadInputIT {
                 new DataCase("JSON Patch that is no array", "PATCH", models + "/m:1" + V, "{\"op\":\"replace\"}", 400, "BadArgument"),
                 new DataCase("an unknown orderBy", "GET", models + V + "&orderBy=Random", null, 400, "BadArgument"),
                 new DataCase("count zero", "GET", models + V + "&count=0", null, 400, "BadArgument"),
+                new DataCase("a negative $skipToken", "GET", models + V + "&$skipToken=LTE", null, 400, "BadArgument"),
                 new DataCase("a model that does not exist", "GET", models + "/m:7" + V, null, 404, "NotFound"),
                 new DataCase("an experiment name with a space", "POST", history + "/experiments/has%20space" + V, null, 400, "BadArgument"),
+                new DataCase("renaming an experiment to a bad name", "PATCH", history + "/experimentids/" + experimentId + V,
+                        "{\"name\":\"has space\"}", 400, "BadArgument"),
+                new DataCase("renaming an experiment to no string", "PATCH", history + "/experimentids/" + experimentId + V,
+                        "{\"name\":{}}", 400, "BadArgument"),
                 new DataCase("an experiment id that does not exist", "GET", history + "/experimentids/" + java.util.UUID.randomUUID() + V, null, 404, "NotFound"),
                 new DataCase("DELETE on the experiments list", "DELETE", history + "/experiments" + V, null, 405, "MethodNotAllowed"));
         assertSoftly(soft -> {
@@ -156,5 +163,17 @@ class MlBadInputIT {
         var model = f.https.send("GET", models + "/m:1" + V, null, auth).json();
         assertThat(model.get("properties").size()).isZero();
         assertThat(model.get("url").asText()).isEqualTo("aml://a");
+        assertThat(f.https.send("GET", history + "/experimentids/" + experimentId + V, null, auth).json().get("name").asText())
+                .isEqualTo("renamed");
+        // a malformed escape in the query (Java's URI refuses to send one: curl does) is the client's mistake
+        var escape = new ProxyCurl(TestServers.shared()).arm("GET",
+                "https://eastus.modelmanagement.azureml.net/modelmanagement/v1.0" + ws + "/models" + V + "&name=%zz", null);
+        assertThat(escape.status()).as(escape.toString()).isEqualTo(400);
+        assertThat(escape.body()).contains("\"BadArgument\"");
+        // removing kvTags leaves an empty object a later op can add to (it was a 500)
+        var patched = f.https.send("PATCH", models + "/m:1" + V,
+                "[{\"op\":\"remove\",\"path\":\"/kvTags\"},{\"op\":\"add\",\"path\":\"/kvTags/a\",\"value\":\"b\"}]", auth);
+        assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
+        assertThat(patched.json().get("kvTags").toString()).isEqualTo("{\"a\":\"b\"}");
     }
 }

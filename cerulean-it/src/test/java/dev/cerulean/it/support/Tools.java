@@ -28,11 +28,18 @@ public final class Tools {
     /** The tool's path, or the test is skipped (or failed, when tools are required) with the reason. */
     public static Path require(String name) {
         Optional<Path> p = find(name);
-        String reason = "'" + name + "' is not installed: skipping (bash .ci/run installs it)";
-        if (p.isEmpty() && "true".equalsIgnoreCase(System.getenv("CERULEAN_REQUIRE_TOOLS"))) {
+        requireThat(p.isPresent(), "'" + name + "' is not installed: skipping (bash .ci/run installs it)");
+        return p.get();
+    }
+
+    /**
+     * For what {@link #require} cannot find on PATH (packages of a language, an SDK): when {@code present}
+     * is false the test is skipped (or failed, when tools are required) with the reason.
+     */
+    public static void requireThat(boolean present, String reason) {
+        if (!present && "true".equalsIgnoreCase(System.getenv("CERULEAN_REQUIRE_TOOLS"))) {
             throw new AssertionError(reason + " but CERULEAN_REQUIRE_TOOLS=true");
         }
-        Assumptions.assumeTrue(p.isPresent(), reason);
-        return p.get();
+        Assumptions.assumeTrue(present, reason);
     }
 }

@@ -77,7 +77,7 @@ final class ModelManagement {
             throw RegionalErrors.badRequest("Model name '" + name + "' is invalid: it must start with a letter or digit and contain"
                     + " only letters, digits, '_', '-' and '.', at most 255 characters.");
         }
-        String now = Times.ml(clock.instant());
+        String now = Json.offsetTime(clock.instant());
         for (int attempt = 0; attempt < 5; attempt++) {
             int version = records.list(ws, KIND).stream().filter(m -> m.path("name").asText().equals(name))
                     .mapToInt(m -> m.path("version").asInt()).max().orElse(0) + 1;
@@ -112,7 +112,7 @@ final class ModelManagement {
         ObjectNode out = Json.object();
         ArrayNode value = out.putArray("value");
         all.stream().skip(offset).limit(count).forEach(value::add);
-        if (offset + count < all.size()) {
+        if ((long) offset + count < all.size()) {
             out.put("nextLink", selfPrefix + "$skipToken="
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(Integer.toString(offset + count).getBytes(StandardCharsets.UTF_8)));
         }
@@ -150,18 +150,21 @@ final class ModelManagement {
             }
             boolean remove = kind.equalsIgnoreCase("remove");
             if (parts.length == 1) {
-                if (remove) model.putNull(parts[0]);
-                else if (parts[0].equals("kvTags") && !op.path("value").isObject()) throw RegionalErrors.badRequest("kvTags must be an object.");
+                // kvTags stays an object (a later /kvTags/{key} op writes into it)
+                if (remove) {
+                    if (parts[0].equals("kvTags")) model.set("kvTags", Json.object());
+                    else model.putNull(parts[0]);
+                } else if (parts[0].equals("kvTags") && !op.path("value").isObject()) throw RegionalErrors.badRequest("kvTags must be an object.");
                 else model.set(parts[0], op.get("value"));
             } else if (parts[0].equals("kvTags")) {
-                ObjectNode tags = (ObjectNode) model.get("kvTags");
+                ObjectNode tags = model.get("kvTags") instanceof ObjectNode t ? t : model.putObject("kvTags");
                 if (remove) tags.remove(parts[1]);
                 else tags.put(parts[1], op.path("value").asText());
             } else {
                 throw RegionalErrors.badRequest("The path '" + path + "' is invalid.");
             }
         }
-        model.put("modifiedTime", Times.ml(clock.instant()));
+        model.put("modifiedTime", Json.offsetTime(clock.instant()));
         records.put(ws, KIND, id, model, false);
         return model;
     }
@@ -210,7 +213,9 @@ final class ModelManagement {
     private static int decodeSkip(String token) {
         if (token == null || token.isBlank()) return 0;
         try {
-            return Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            int offset = Integer.parseInt(new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8));
+            if (offset < 0) throw new NumberFormatException(); // Stream.skip would throw: a 500
+            return offset;
         } catch (IllegalArgumentException e) {
             throw RegionalErrors.badRequest("The $skipToken is invalid.");
         }

@@ -100,7 +100,12 @@ final class RegionalApiHandler extends Handler.Abstract {
         rest.set(0, rest.get(0).toLowerCase(Locale.ROOT));
         JsonNode body = body(request);
         if (service.equals(MODELS)) {
-            Fields fields = Request.extractQueryParameters(request);
+            Fields fields;
+            try {
+                fields = Request.extractQueryParameters(request);
+            } catch (IllegalArgumentException e) { // Jetty's decoding of a malformed escape
+                throw RegionalErrors.badRequest("The query string is not valid: " + e.getMessage());
+            }
             Map<String, String> query = new LinkedHashMap<>();
             StringBuilder self = new StringBuilder(baseUrl).append(path).append('?');
             for (Fields.Field f : fields) {

@@ -74,11 +74,15 @@ final class RunHistory {
         return records.list(ws, KIND).stream().filter(e -> e.path("name").asText().equals(name)).findFirst();
     }
 
-    private ObjectNode create(Workspace ws, String name, JsonNode body) {
+    private static void checkName(String name) {
         if (name.isBlank() || name.length() > 255 || !name.matches("[A-Za-z0-9][A-Za-z0-9_.-]*")) {
             throw RegionalErrors.badRequest("Experiment name '" + name + "' is invalid: it must start with a letter or digit and"
                     + " contain only letters, digits, '_', '-' and '.', at most 255 characters.");
         }
+    }
+
+    private ObjectNode create(Workspace ws, String name, JsonNode body) {
+        checkName(name);
         ObjectNode exp = Json.object();
         String id = UUID.randomUUID().toString();
         exp.put("experimentId", id);
@@ -86,7 +90,7 @@ final class RunHistory {
         JsonNode description = body == null ? null : body.get("description");
         if (description == null || description.isNull()) exp.putNull("description");
         else exp.put("description", description.asText());
-        exp.put("createdUtc", Times.ml(clock.instant()));
+        exp.put("createdUtc", Json.offsetTime(clock.instant()));
         exp.set("tags", body != null && body.get("tags") instanceof ObjectNode t ? t : Json.object());
         exp.putNull("archivedTime");
         exp.put("retainForLifetimeOfWorkspace", false);
@@ -99,7 +103,9 @@ final class RunHistory {
     private ObjectNode update(Workspace ws, ObjectNode exp, JsonNode body) {
         if (body == null || !body.isObject()) throw RegionalErrors.badRequest("The request body must be a JSON object.");
         if (body.hasNonNull("name")) {
+            if (!body.get("name").isTextual()) throw RegionalErrors.badRequest("The experiment's 'name' must be a string.");
             String name = body.get("name").asText();
+            checkName(name);
             if (!name.equals(exp.path("name").asText()) && byName(ws, name).isPresent()) {
                 throw RegionalErrors.conflict("An experiment named '" + name + "' already exists.");
             }
@@ -108,7 +114,7 @@ final class RunHistory {
         if (body.has("description")) exp.set("description", body.get("description"));
         if (body.get("tags") instanceof ObjectNode tags) ((ObjectNode) exp.get("tags")).setAll(tags);
         if (body.has("archive")) {
-            if (body.get("archive").asBoolean()) exp.put("archivedTime", Times.ml(clock.instant()));
+            if (body.get("archive").asBoolean()) exp.put("archivedTime", Json.offsetTime(clock.instant()));
             else exp.putNull("archivedTime");
         }
         records.put(ws, KIND, exp.get("experimentId").asText(), exp, false);

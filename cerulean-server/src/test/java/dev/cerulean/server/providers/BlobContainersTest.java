@@ -97,11 +97,7 @@ class BlobContainersTest {
             "ok-name     | {'properties':[]}                                        | 400 | InvalidRequestContent",
     })
     void badInputIsRefusedAndNothingIsStored(String name, String json, int status, String code) {
-        String id = service + "/containers/" + name;
-        ApiError e = error(() -> bed.put(id, json));
-        assertThat(e.status()).isEqualTo(status);
-        assertThat(e.code()).isEqualTo(code);
-        assertThat(bed.get(id)).isNull();
+        bed.assertPutRefused(service + "/containers/" + name, json, status, code);
     }
 
     @Test

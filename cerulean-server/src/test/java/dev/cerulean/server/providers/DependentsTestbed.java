@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The dependent providers as the server wires them ({@link DependentProviders}), over a SQLite
  * database in memory, driven through the engine's own {@link ResourceHandler}: what a unit test sees
@@ -99,6 +101,14 @@ final class DependentsTestbed implements AutoCloseable {
 
     static JsonNode body(ArmResponse r) {
         return r.body() == null ? null : Json.parse(new String(r.body(), StandardCharsets.UTF_8));
+    }
+
+    /** A PUT of {@code json} at {@code id} fails with {@code status} and {@code code}, and stores nothing. */
+    void assertPutRefused(String id, String json, int status, String code) {
+        ApiError e = error(() -> put(id, json));
+        assertThat(e.status()).isEqualTo(status);
+        assertThat(e.code()).isEqualTo(code);
+        assertThat(get(id)).isNull();
     }
 
     /** Runs {@code call} and returns the ApiError it throws. */

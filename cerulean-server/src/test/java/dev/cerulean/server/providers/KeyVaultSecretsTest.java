@@ -110,10 +110,7 @@ class KeyVaultSecretsTest {
     })
     void badInputIsRefusedAndNothingIsStored(String name, String json, int status, String code) {
         String id = vault + "/secrets/" + name;
-        ApiError e = error(() -> bed.put(id, json));
-        assertThat(e.status()).isEqualTo(status);
-        assertThat(e.code()).isEqualTo(code);
-        assertThat(bed.get(id)).isNull();
+        bed.assertPutRefused(id, json, status, code);
         assertThat(bed.stores.secrets().list(id.toLowerCase())).isEmpty();
     }
 }

@@ -1,5 +1,7 @@
 package dev.cerulean.server.providers.containerregistry;
 
+import dev.cerulean.core.json.Json;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -18,15 +20,13 @@ import java.util.Locale;
 final class AcrTimes {
     private AcrTimes() {}
 
-    private static final DateTimeFormatter SEVEN_DIGITS =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS'+00:00'").withZone(ZoneOffset.UTC);
     /** Seven digits: .NET's tick precision, the most the service ever writes. */
     private static final DateTimeFormatter TICKS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSS").withZone(ZoneOffset.UTC);
 
     /** {@code 2023-04-12T10:12:30.1234567+00:00}: creationDate of scope maps and tokens, password creationTime. */
     static String offset(Instant t) {
-        return SEVEN_DIGITS.format(t);
+        return Json.offsetTime(t);
     }
 
     /** {@code 2023-04-12T10:11:19.912585+00:00} or {@code 2100-12-31T12:59:59+00:00}: trailing zeros trimmed. */

@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,13 +70,7 @@ final class AdminCredentials {
         return response(ctx);
     }
 
-    /** The current admin passwords in clear, in name order (for the data plane's checks). */
-    List<String> values(String registryKey) {
-        List<String> out = new ArrayList<>(2);
-        for (String name : NAMES) value(registryKey, name).ifPresent(out::add);
-        return out;
-    }
-
+    /** The admin password {@code name} in clear (for the data plane's checks), empty when absent or unopenable. */
     Optional<String> value(String registryKey, String name) {
         Optional<SecretRecord> sealed = secrets.get(registryKey, name);
         if (sealed.isEmpty()) return Optional.empty();

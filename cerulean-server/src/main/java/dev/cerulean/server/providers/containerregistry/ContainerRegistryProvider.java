@@ -75,8 +75,7 @@ public final class ContainerRegistryProvider implements ResourceProvider {
 
         ResourceTypeSpec registries = ResourceTypeSpec.tracked("registries")
                 .withApiVersions(versions)
-                .withBehavior(RegistryContentCleanup.around(new RegistryBehavior(resources, directory, admin, loginServerOf, clock),
-                        content))
+                .withBehavior(new RegistryBehavior(resources, directory, admin, loginServerOf, clock, content))
                 // observed: 201 + Azure-AsyncOperation, done on the first poll (acr.md §1.4 steps 3-5)
                 .withCreateLro(LroPolicy.async(LroStyle.AZURE_ASYNC_OPERATION))
                 .withReadOnlyProperties("loginServer", "creationDate", "dataEndpointHostNames",

@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.id.Locations;
 import dev.cerulean.core.json.Json;
+import dev.cerulean.server.arm.spi.DeleteContext;
 import dev.cerulean.server.arm.spi.ResourceBehavior;
 import dev.cerulean.server.arm.spi.WriteContext;
+import dev.cerulean.store.RegistryStore;
 import dev.cerulean.store.ResourceStore;
 
 import java.time.Clock;
@@ -15,7 +17,10 @@ import java.util.function.Function;
 /**
  * What registries do beyond generic ARM (acr.md §1.2-§1.5): the name rules and global uniqueness,
  * the SKU and the full property set with its defaults, the admin passwords when the admin user is
- * enabled, and, at creation, the system scope maps (§2.3) — all in the write's transaction.
+ * enabled, and, at creation, the system scope maps (§2.3) — all in the write's transaction. Deleting
+ * a registry (or its resource group) deletes its data-plane content (repositories, manifests, tags,
+ * upload sessions) in the delete's transaction; the bytes go with the data plane's next garbage
+ * collection, once nothing links them.
  */
 final class RegistryBehavior implements ResourceBehavior {
 
@@ -24,14 +29,22 @@ final class RegistryBehavior implements ResourceBehavior {
     private final AdminCredentials admin;
     private final Function<String, String> loginServerOf;
     private final Clock clock;
+    private final RegistryStore content;
 
+    /** @param content the registry data plane's store, or null when no data plane runs */
     RegistryBehavior(ResourceStore store, RegistryDirectory directory, AdminCredentials admin,
-                     Function<String, String> loginServerOf, Clock clock) {
+                     Function<String, String> loginServerOf, Clock clock, RegistryStore content) {
         this.store = store;
         this.directory = directory;
         this.admin = admin;
         this.loginServerOf = loginServerOf;
         this.clock = clock;
+        this.content = content;
+    }
+
+    @Override
+    public void afterDelete(DeleteContext ctx) {
+        if (content != null) content.deleteRegistry(ctx.id().key());
     }
 
     @Override

@@ -106,10 +106,7 @@ final class DiagnosticSettings implements ExtensionTypes {
     }
 
     private ExtensionResponse delete(ExtensionRequest r) {
-        String key = key(r.scope(), r.name());
-        if (store.get(key).isEmpty()) return new ExtensionResponse(204, null);
-        store.delete(key, WriteCondition.ALWAYS);
-        return new ExtensionResponse(200, null);
+        return new ExtensionResponse(store.delete(key(r.scope(), r.name()), WriteCondition.ALWAYS) ? 200 : 204, null);
     }
 
     /** 1-260 characters, none of the characters ARM refuses in names. */
