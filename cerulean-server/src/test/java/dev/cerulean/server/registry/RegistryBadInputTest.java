@@ -145,7 +145,11 @@ class RegistryBadInputTest {
                 new Case("wrong Basic credentials", () -> bed.send("GET", "/v2/", RegistryTestbed.basic("myreg", "wrong"), null),
                         401, "UNAUTHORIZED"),
                 new Case("push outside the caller's rights", () -> bed.send("POST", "/v2/private/blobs/uploads/", LIMITED, null),
-                        401, "DENIED"));
+                        401, "DENIED"),
+                new Case("Range starting past any length", () -> bed.send("GET", "/v2/good/blobs/" + layer, ADMIN, null,
+                        "Range", "bytes=99999999999999999999-"), 416, "BLOB_UNKNOWN"),
+                new Case("Content-Range past any length", () -> bed.send("PATCH", session(), ADMIN, utf8("abc"),
+                        "Content-Range", "0-99999999999999999999"), 416, "BLOB_UPLOAD_INVALID"));
         return table.stream().map(Arguments::of);
     }
 

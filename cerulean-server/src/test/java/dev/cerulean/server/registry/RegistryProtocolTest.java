@@ -108,6 +108,9 @@ class RegistryProtocolTest {
         assertThat(text(range)).isEqualTo("2345");
         assertThat(range.headers().firstValue("Content-Range")).contains("bytes 2-5/16");
         assertThat(bed.send("GET", "/v2/mono/blobs/" + digest, ADMIN, null, "Range", "bytes=99-").statusCode()).isEqualTo(416);
+        HttpResponse<byte[]> toHuge = bed.send("GET", "/v2/mono/blobs/" + digest, ADMIN, null, "Range", "bytes=2-99999999999999999999");
+        assertThat(toHuge.statusCode()).isEqualTo(206);
+        assertThat(toHuge.headers().firstValue("Content-Range")).contains("bytes 2-15/16");
         assertThat(bed.send("GET", "/v2/other/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(404);
         assertThat(bed.send("DELETE", "/v2/mono/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(202);
         assertThat(bed.send("HEAD", "/v2/mono/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(404);
