@@ -245,7 +245,10 @@ class RegistryProtocolTest {
         HttpResponse<byte[]> mounted = bed.send("POST", "/v2/target/blobs/uploads/?mount=" + digest + "&from=private", ADMIN, null);
         assertThat(mounted.statusCode()).isEqualTo(201);
         assertThat(bed.send("GET", "/v2/target/blobs/" + digest, LIMITED, null).body()).isEqualTo(content);
-        assertThat(bed.send("GET", "/v2/private/blobs/" + digest, LIMITED, null).statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> denied = bed.send("GET", "/v2/private/blobs/" + digest, LIMITED, null);
+        assertThat(denied.statusCode()).isEqualTo(401);
+        assertThat(text(denied)).isEqualTo("{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\","
+                + "\"detail\":[{\"Type\":\"repository\",\"Name\":\"private\",\"Action\":\"pull\"}]}]}\n");
     }
 
     @Test
