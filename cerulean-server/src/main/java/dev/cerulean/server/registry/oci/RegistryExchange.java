@@ -51,7 +51,13 @@ public final class RegistryExchange {
     public long contentLength() { return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH); }
 
     public String query(String name) {
-        if (query == null) query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        if (query == null) {
+            try {
+                query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException | IllegalStateException badEncoding) { // Jetty's "400: Bad query" ('%zz', not UTF-8)
+                throw OciError.of(400, "UNSUPPORTED", "the query string is not valid URL encoding");
+            }
+        }
         return query.getValue(name);
     }
 
