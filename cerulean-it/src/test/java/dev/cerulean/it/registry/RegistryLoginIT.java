@@ -129,6 +129,10 @@ class RegistryLoginIT {
 
         Reply wrongService = curl.call("https://" + ls + "/oauth2/token?service=other.azurecr.io", "-u", name + ":" + adminPassword);
         assertThat(wrongService.status()).isEqualTo(401);
+
+        Reply badQuery = curl.call("https://" + ls + "/oauth2/token?service=%zz", "-u", name + ":" + adminPassword);
+        assertThat(badQuery.status()).as(badQuery.body()).isEqualTo(400);
+        assertThat(badQuery.json().at("/errors/0/code").asText()).isEqualTo("UNSUPPORTED");
     }
 
     @Test

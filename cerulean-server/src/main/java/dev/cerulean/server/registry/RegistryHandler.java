@@ -7,6 +7,7 @@ import dev.cerulean.server.providers.containerregistry.RegistryCredentials.Regis
 import dev.cerulean.server.registry.acr.AcrEndpoints;
 import dev.cerulean.server.registry.auth.AccessDecision;
 import dev.cerulean.server.registry.auth.RegistryAccess;
+import dev.cerulean.server.registry.auth.RegistryErrors;
 import dev.cerulean.server.registry.oci.BlobEndpoints;
 import dev.cerulean.server.registry.oci.RegistryExchange;
 import dev.cerulean.server.registry.oci.ListEndpoints;
@@ -75,10 +76,9 @@ public final class RegistryHandler extends Handler.Abstract {
             AccessDecision decision = access.check(registry.get(), request.getHeaders().get(HttpHeader.AUTHORIZATION),
                     route.scope(request.getMethod()));
             if (decision instanceof AccessDecision.Refused r) {
-                OciError refusal = OciError.refused(r.status(), r.code(), r.message(), r.wwwAuthenticate());
-                // the auth layer names what was missing (acr.md §5.6); its body carries that detail
-                throw r.missing() == null ? refusal
-                        : refusal.withDetail(dev.cerulean.core.json.Json.MAPPER.readTree(r.body()).path("errors").path(0).get("detail"));
+                // the auth layer names what was missing (acr.md §5.6) in the body's detail
+                throw OciError.refused(r.status(), r.code(), r.message(), r.wwwAuthenticate())
+                        .withDetail(RegistryErrors.detail(r.missing()));
             }
             dispatch(ex, route, path);
         } catch (OciError e) {

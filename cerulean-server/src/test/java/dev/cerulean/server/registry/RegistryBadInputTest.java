@@ -134,6 +134,8 @@ class RegistryBadInputTest {
                 new Case("upper case in a repository name", () -> bed.send("GET", "/v2/Hello/manifests/latest", ADMIN, null), 400, "NAME_INVALID"),
                 new Case("upper case in an upload's repository", () -> bed.send("POST", "/v2/Up/blobs/uploads/", ADMIN, null), 400, "NAME_INVALID"),
                 new Case("unknown repository's tags", () -> bed.send("GET", "/v2/nothing/tags/list", ADMIN, null), 404, "NAME_UNKNOWN"),
+                new Case("query string that is not URL encoding", () -> bed.send("GET", "/v2/_catalog?n=%C3%28", ADMIN, null), 400,
+                        "UNSUPPORTED"),
                 new Case("page size that is not a number", () -> bed.send("GET", "/v2/_catalog?n=abc", ADMIN, null), 400,
                         "PAGINATION_NUMBER_INVALID"),
                 new Case("write to a repository whose writeEnabled is false",
@@ -145,7 +147,11 @@ class RegistryBadInputTest {
                 new Case("wrong Basic credentials", () -> bed.send("GET", "/v2/", RegistryTestbed.basic("myreg", "wrong"), null),
                         401, "UNAUTHORIZED"),
                 new Case("push outside the caller's rights", () -> bed.send("POST", "/v2/private/blobs/uploads/", LIMITED, null),
-                        401, "DENIED"));
+                        401, "DENIED"),
+                new Case("Range starting past any length", () -> bed.send("GET", "/v2/good/blobs/" + layer, ADMIN, null,
+                        "Range", "bytes=99999999999999999999-"), 416, "BLOB_UNKNOWN"),
+                new Case("Content-Range past any length", () -> bed.send("PATCH", session(), ADMIN, utf8("abc"),
+                        "Content-Range", "0-99999999999999999999"), 416, "BLOB_UPLOAD_INVALID"));
         return table.stream().map(Arguments::of);
     }
 

@@ -108,6 +108,9 @@ class RegistryProtocolTest {
         assertThat(text(range)).isEqualTo("2345");
         assertThat(range.headers().firstValue("Content-Range")).contains("bytes 2-5/16");
         assertThat(bed.send("GET", "/v2/mono/blobs/" + digest, ADMIN, null, "Range", "bytes=99-").statusCode()).isEqualTo(416);
+        HttpResponse<byte[]> toHuge = bed.send("GET", "/v2/mono/blobs/" + digest, ADMIN, null, "Range", "bytes=2-99999999999999999999");
+        assertThat(toHuge.statusCode()).isEqualTo(206);
+        assertThat(toHuge.headers().firstValue("Content-Range")).contains("bytes 2-15/16");
         assertThat(bed.send("GET", "/v2/other/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(404);
         assertThat(bed.send("DELETE", "/v2/mono/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(202);
         assertThat(bed.send("HEAD", "/v2/mono/blobs/" + digest, ADMIN, null).statusCode()).isEqualTo(404);
@@ -242,7 +245,10 @@ class RegistryProtocolTest {
         HttpResponse<byte[]> mounted = bed.send("POST", "/v2/target/blobs/uploads/?mount=" + digest + "&from=private", ADMIN, null);
         assertThat(mounted.statusCode()).isEqualTo(201);
         assertThat(bed.send("GET", "/v2/target/blobs/" + digest, LIMITED, null).body()).isEqualTo(content);
-        assertThat(bed.send("GET", "/v2/private/blobs/" + digest, LIMITED, null).statusCode()).isEqualTo(401);
+        HttpResponse<byte[]> denied = bed.send("GET", "/v2/private/blobs/" + digest, LIMITED, null);
+        assertThat(denied.statusCode()).isEqualTo(401);
+        assertThat(text(denied)).isEqualTo("{\"errors\":[{\"code\":\"DENIED\",\"message\":\"requested access to the resource is denied\","
+                + "\"detail\":[{\"Type\":\"repository\",\"Name\":\"private\",\"Action\":\"pull\"}]}]}\n");
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.cerulean.server.http.SurfaceResolver;
 import dev.cerulean.server.providers.containerregistry.RegistryCredentials;
 import dev.cerulean.server.registry.auth.AccessDecision;
 import dev.cerulean.server.registry.auth.RegistryAccess;
+import dev.cerulean.server.registry.auth.RegistryErrors;
 import dev.cerulean.server.tls.LocalCa;
 import dev.cerulean.store.Stores;
 import dev.cerulean.store.jdbc.JdbcStores;
@@ -115,8 +116,7 @@ public final class RegistryTestbed implements AutoCloseable {
         if (authorization.equals(ADMIN)) return new AccessDecision.Allowed("myreg");
         if (authorization.equals(LIMITED)) {
             boolean onPrivate = needed != null && needed.type().equals("repository") && needed.name().equals("private");
-            return onPrivate ? new AccessDecision.Refused(401, "DENIED", "requested access to the resource is denied", bearer)
-                    : new AccessDecision.Allowed("limited");
+            return onPrivate ? RegistryErrors.denied(registry.loginServer(), needed, needed) : new AccessDecision.Allowed("limited");
         }
         return new AccessDecision.Refused(401, "UNAUTHORIZED",
                 "authentication required, visit https://aka.ms/acr/authorization for more information.",

@@ -1,6 +1,9 @@
 package dev.cerulean.server.registry.auth;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.cerulean.core.json.Json;
 
 import java.io.IOException;
@@ -50,6 +53,16 @@ public final class RegistryErrors {
         return new AccessDecision.Refused(401, DENIED, ACCESS_DENIED, bearerChallenge(loginServer, needed, true), missing);
     }
 
+    /** The {@code detail} of a refusal: {@code [{"Type","Name","Action"}...]} for the missing actions, else JSON null. */
+    public static JsonNode detail(AccessScope missing) {
+        if (missing == null || missing.actions().isEmpty()) return NullNode.getInstance();
+        ArrayNode detail = Json.MAPPER.createArrayNode();
+        for (String action : missing.actions()) {
+            detail.addObject().put("Type", missing.type()).put("Name", missing.name()).put("Action", action);
+        }
+        return detail;
+    }
+
     /**
      * {@code {"errors":[{"code":..,"message":..,"detail":..}]}} and a newline. {@code detail} is a list of
      * {@code {"Type","Name","Action"}} when {@code missing} is known, else null; left out entirely when
@@ -65,19 +78,7 @@ public final class RegistryErrors {
             json.writeStringField("message", message);
             if (withDetail) {
                 json.writeFieldName("detail");
-                if (missing == null || missing.actions().isEmpty()) {
-                    json.writeNull();
-                } else {
-                    json.writeStartArray();
-                    for (String action : missing.actions()) {
-                        json.writeStartObject();
-                        json.writeStringField("Type", missing.type());
-                        json.writeStringField("Name", missing.name());
-                        json.writeStringField("Action", action);
-                        json.writeEndObject();
-                    }
-                    json.writeEndArray();
-                }
+                json.writeTree(detail(missing));
             }
             json.writeEndObject();
             json.writeEndArray();

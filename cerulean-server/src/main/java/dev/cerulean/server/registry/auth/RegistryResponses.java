@@ -36,10 +36,4 @@ public final class RegistryResponses {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, bytes.length);
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
-
-    /** A refusal from {@link RegistryAccess}, exactly as ACR writes it. */
-    public static void refused(Request request, Response response, Callback callback, AccessDecision.Refused refused) {
-        json(request, response, callback, refused.status(), new String(refused.body(), StandardCharsets.UTF_8),
-                refused.wwwAuthenticate());
-    }
 }

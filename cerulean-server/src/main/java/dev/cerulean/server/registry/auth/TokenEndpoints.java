@@ -54,7 +54,7 @@ public final class TokenEndpoints extends Handler.Abstract {
                 ok(request, response, callback, "refresh_token", refresh);
                 return true;
             } else if (!exchange && method.equals("GET")) {
-                Fields query = Request.extractQueryParameters(request);
+                Fields query = query(request);
                 token = service.tokenForHeader(registry.get(), request.getHeaders().get(HttpHeader.AUTHORIZATION),
                         query.getValue("service"), query.getValuesOrEmpty("scope"));
             } else if (!exchange && method.equals("POST")) {
@@ -69,6 +69,14 @@ public final class TokenEndpoints extends Handler.Abstract {
             RegistryResponses.json(request, response, callback, e.status(), RegistryErrors.body(e.code(), e.message(), null, false), null);
         }
         return true;
+    }
+
+    private static Fields query(Request request) {
+        try {
+            return Request.extractQueryParameters(request);
+        } catch (IllegalArgumentException | IllegalStateException badEncoding) { // Jetty's "400: Bad query" ('%zz', not UTF-8)
+            throw TokenService.unsupported("The query string is not valid URL encoding.");
+        }
     }
 
     private static Fields form(Request request) {

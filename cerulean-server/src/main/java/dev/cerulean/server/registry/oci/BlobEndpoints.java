@@ -63,12 +63,12 @@ public final class BlobEndpoints {
         long end;
         if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) throw unsatisfiable(size);
         if (m.group(1).isEmpty()) { // suffix: the last n bytes
-            long n = Long.parseLong(m.group(2));
+            long n = Names.bytePosition(m.group(2));
             start = Math.max(0, size - n);
             end = size - 1;
         } else {
-            start = Long.parseLong(m.group(1));
-            end = m.group(2).isEmpty() ? size - 1 : Math.min(Long.parseLong(m.group(2)), size - 1);
+            start = Names.bytePosition(m.group(1));
+            end = m.group(2).isEmpty() ? size - 1 : Math.min(Names.bytePosition(m.group(2)), size - 1);
         }
         if (start >= size || start > end) throw unsatisfiable(size);
         ex.header("Content-Range", "bytes " + start + "-" + end + "/" + size);

@@ -26,6 +26,18 @@ public final class Names {
         return name;
     }
 
+    /**
+     * A byte position from a {@code Range} or {@code Content-Range} header (digits only). One past
+     * {@code Long.MAX_VALUE} saturates: it lies beyond any blob, so the caller answers 416, not a 500.
+     */
+    static long bytePosition(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
     /** The {@code n} of a list request: absent = {@code fallback}; not a positive number = 400. */
     public static int pageSize(String n, int fallback) {
         if (n == null || n.isEmpty()) return fallback;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
+import dev.cerulean.server.registry.auth.RegistryResponses;
 import dev.cerulean.server.providers.containerregistry.RegistryCredentials.RegistryView;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -19,7 +20,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One registry request and its response over Jetty's core API: the request's parts, ACR's common
@@ -27,8 +27,6 @@ import java.util.UUID;
  * routed surfaces' {@code http.Exchange}, bodies stream both ways (blobs are never buffered).
  */
 public final class RegistryExchange {
-
-    private static final String EXPOSED = "Docker-Content-Digest, WWW-Authenticate, Link, X-Ms-Correlation-Request-Id";
 
     private final Request request;
     private final Response response;
@@ -42,11 +40,7 @@ public final class RegistryExchange {
         this.response = response;
         this.callback = callback;
         this.registry = registry;
-        var h = response.getHeaders();
-        h.put("Docker-Distribution-Api-Version", "registry/2.0");
-        h.put("X-Ms-Correlation-Request-Id", UUID.randomUUID().toString());
-        h.put("Access-Control-Expose-Headers", EXPOSED);
-        h.put("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+        RegistryResponses.standardHeaders(request, response);
     }
 
     public RegistryView registry() { return registry; }
@@ -57,7 +51,13 @@ public final class RegistryExchange {
     public long contentLength() { return request.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH); }
 
     public String query(String name) {
-        if (query == null) query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        if (query == null) {
+            try {
+                query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+            } catch (IllegalArgumentException | IllegalStateException badEncoding) { // Jetty's "400: Bad query" ('%zz', not UTF-8)
+                throw OciError.of(400, "UNSUPPORTED", "the query string is not valid URL encoding");
+            }
+        }
         return query.getValue(name);
     }
 
@@ -83,7 +83,7 @@ public final class RegistryExchange {
     }
 
     public void json(int status, JsonNode body) {
-        bytes(status, "application/json; charset=utf-8", (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8));
+        bytes(status, RegistryResponses.JSON, (Json.write(body) + "\n").getBytes(StandardCharsets.UTF_8));
     }
 
     public void bytes(int status, String contentType, byte[] body) {

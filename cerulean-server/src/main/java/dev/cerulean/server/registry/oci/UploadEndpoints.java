@@ -128,9 +128,10 @@ public final class UploadEndpoints {
         if (range != null) {
             Matcher m = CONTENT_RANGE.matcher(range.trim());
             if (!m.matches()) throw OciError.rangeInvalid(upload.size());
-            long start = Long.parseLong(m.group(1));
-            long end = Long.parseLong(m.group(2));
-            if (start != upload.size() || end < start) throw OciError.rangeInvalid(upload.size()); // out of order → 416
+            long start = Names.bytePosition(m.group(1));
+            long end = Names.bytePosition(m.group(2));
+            // out of order, or an end past any length (its count would overflow) → 416
+            if (start != upload.size() || end < start || end == Long.MAX_VALUE) throw OciError.rangeInvalid(upload.size());
             expected = end - start + 1;
         }
         long length = ex.contentLength();
