@@ -306,7 +306,8 @@ public final class Deployments implements ArmRoutes.SubscriptionExtension {
 
     private DeploymentContext context(String tenant, DeploymentHistory.Scope scope, String name, String location) {
         if (scope.resourceGroup() == null) return DeploymentContext.subscription(tenant, scope.subscriptionId(), location, name);
-        ObjectNode rg = (ObjectNode) Json.parse(store.get(scope.key()).orElseThrow().body());
+        ObjectNode rg = (ObjectNode) Json.parse(store.get(scope.key())
+                .orElseThrow(() -> ArmErrors.resourceGroupNotFound(scope.resourceGroup())).body());
         return DeploymentContext.resourceGroup(tenant, scope.subscriptionId(), new DeploymentContext.ResourceGroup(
                 rg.path("name").asText(), rg.path("location").asText(), rg.get("tags"), rg.path("managedBy").asText(null)), name);
     }
