@@ -128,6 +128,7 @@ public final class RegistryExchange {
             }
             return;
         }
+        drainSmallBody();
         if (error.wwwAuthenticate() != null) response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, error.wwwAuthenticate());
         if (error.headerName() != null) response.getHeaders().put(error.headerName(), error.headerValue());
         ObjectNode body = Json.object();
@@ -137,6 +138,31 @@ public final class RegistryExchange {
         e.put("message", error.getMessage());
         e.set("detail", error.detail()); // null becomes JSON null, as ACR writes it
         json(error.status(), body);
+    }
+
+    /** A refused request's body up to this size is read and dropped; past it the connection closes. */
+    private static final long DRAIN_LIMIT = 1 << 20;
+
+    /**
+     * Reads and drops what is left of a small request body before an early error: a client still
+     * writing it when the connection closes may see a reset instead of the answer, and a kept-alive
+     * connection stays usable. A large body is not read (Jetty closes the connection after the answer).
+     */
+    private void drainSmallBody() {
+        long declared = contentLength();
+        boolean chunked = request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
+        if (declared <= 0 && !chunked || declared > DRAIN_LIMIT) return;
+        try {
+            InputStream in = Content.Source.asInputStream(request);
+            long left = DRAIN_LIMIT;
+            while (left > 0) {
+                long skipped = in.skip(left);
+                if (skipped <= 0 && in.read() < 0) break;
+                left -= Math.max(skipped, 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // the body is unreadable or already gone: the answer still goes out, then the connection closes
+        }
     }
 
     private void finish(ByteBuffer content) {
