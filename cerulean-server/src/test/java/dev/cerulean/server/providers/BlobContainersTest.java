@@ -44,6 +44,16 @@ class BlobContainersTest {
     }
 
     @Test
+    void retentionDaysBeyondIntAreRefusedNotWrapped() {
+        for (String body : new String[] {"{'properties':{'deleteRetentionPolicy':{'enabled':true,'days':4294967301}}}",
+                "{'properties':{'changeFeed':{'enabled':true,'retentionInDays':99999999999}}}"}) {
+            ApiError e = error(() -> bed.put(service, body));
+            assertThat(e.status()).as(body).isEqualTo(400);
+        }
+        assertThat(bed.get(service).at("/properties/deleteRetentionPolicy").isMissingNode()).isTrue();
+    }
+
+    @Test
     void aContainerIsCreatedEmptyAndUnleased() {
         String id = service + "/containers/logs0";
         var r = bed.put(id, "{'properties':{'metadata':{'team':'infra'}}}");

@@ -97,6 +97,8 @@ class DiagnosticSettingsTest {
             "metric with a group      | {'properties':{'storageAccountId':'STORE','metrics':[{'categoryGroup':'b','enabled':true}]}} | BadRequest",
             "enabled missing          | {'properties':{'storageAccountId':'STORE','logs':[{'category':'a'}]}}               | BadRequest",
             "retention out of range   | {'properties':{'storageAccountId':'STORE','logs':[{'category':'a','enabled':true,'retentionPolicy':{'enabled':true,'days':400}}]}} | BadRequest",
+            "retention beyond int     | {'properties':{'storageAccountId':'STORE','logs':[{'category':'a','enabled':true,'retentionPolicy':{'enabled':true,'days':99999999999}}]}} | BadRequest",
+            "retention wrapping to 5  | {'properties':{'storageAccountId':'STORE','logs':[{'category':'a','enabled':true,'retentionPolicy':{'enabled':true,'days':4294967301}}]}} | BadRequest",
             "bad destination type     | {'properties':{'storageAccountId':'STORE','logAnalyticsDestinationType':'Other'}}   | BadRequest",
     })
     void badInputIsRefusedAndNothingIsStored(String what, String json, String code) {

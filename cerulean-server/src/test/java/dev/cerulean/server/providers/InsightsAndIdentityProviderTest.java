@@ -39,6 +39,15 @@ class InsightsAndIdentityProviderTest {
     }
 
     @Test
+    void componentRetentionBeyondIntIsABadRequest() {
+        String id = id(rg, "Microsoft.Insights/components", "appi");
+        bed.assertPutRefused(id, "{'location':'westus','kind':'web','properties':{'Application_Type':'web','RetentionInDays':99999999999}}",
+                400, "BadRequest");
+        JsonNode ok = body(bed.put(id, "{'location':'westus','kind':'web','properties':{'Application_Type':'web','RetentionInDays':30}}"));
+        assertThat(ok.at("/properties/RetentionInDays").asInt()).isEqualTo(30);
+    }
+
+    @Test
     void identityIsAServicePrincipalWithoutSecret() {
         String id = id(rg, "Microsoft.ManagedIdentity/userAssignedIdentities", "uai-one");
         var r = bed.put(id, "{'location':'westus','properties':{'principalId':'forged'}}");

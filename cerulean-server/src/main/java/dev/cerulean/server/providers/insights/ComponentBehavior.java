@@ -66,7 +66,7 @@ final class ComponentBehavior implements ResourceBehavior {
         props.put("Name", ctx.id().name());
         props.put("CreationDate", old.path("CreationDate").asText(Json.armTime(clock.instant())));
         props.put("TenantId", ctx.id().subscriptionId()); // the service answers the subscription id here
-        props.put("RetentionInDays", p.path("RetentionInDays").asInt(90));
+        props.put("RetentionInDays", retentionInDays(p.get("RetentionInDays")));
         props.put("IngestionMode", p.hasNonNull("WorkspaceResourceId") ? "LogAnalytics" : "ApplicationInsights");
         props.put("publicNetworkAccessForIngestion", p.path("publicNetworkAccessForIngestion").asText("Enabled"));
         props.put("publicNetworkAccessForQuery", p.path("publicNetworkAccessForQuery").asText("Enabled"));
@@ -79,6 +79,15 @@ final class ComponentBehavior implements ResourceBehavior {
         if (req.has("tags")) doc.set("tags", req.get("tags"));
         doc.set("properties", props);
         return doc;
+    }
+
+    /** 90 when absent; a number beyond int is refused rather than read wrapped by {@code asInt}. */
+    private static int retentionInDays(JsonNode days) {
+        if (days == null || days.isNull()) return 90;
+        if (days.isNumber() && !days.canConvertToInt()) {
+            throw badRequest("The 'RetentionInDays' property is out of range: " + days.asText() + ".");
+        }
+        return days.asInt(90);
     }
 
     private static ApiError badRequest(String message) {

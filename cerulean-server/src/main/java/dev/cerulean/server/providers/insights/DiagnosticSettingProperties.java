@@ -71,8 +71,9 @@ final class DiagnosticSettingProperties {
             JsonNode retention = e.get("retentionPolicy");
             if (retention != null && !retention.isNull()) {
                 JsonNode days = retention.get("days");
+                // canConvertToInt first: asInt() wraps values beyond int (2^32 + 5 would read as 5)
                 if (!retention.path("enabled").isBoolean() || days == null || !days.isIntegralNumber()
-                        || days.asInt() < 0 || days.asInt() > 365) {
+                        || !days.canConvertToInt() || days.intValue() < 0 || days.intValue() > 365) {
                     throw InsightsErrors.badRequest("'" + at + ".retentionPolicy' needs 'enabled' and 'days' between 0 and 365.");
                 }
             }
