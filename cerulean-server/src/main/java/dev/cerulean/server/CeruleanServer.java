@@ -104,6 +104,8 @@ public final class CeruleanServer implements AutoCloseable {
         CompletableFuture<Stores> storesAhead = CompletableFuture.supplyAsync(() -> openStores(config), CeruleanServer::onOwnThread);
         HttpFront.Listening listening = null;
         Stores stores = null;
+        HttpFront front = null;
+        ConnectProxy proxy = null;
         try {
             LocalCa ca = loadCa(config);
             phases.mark("tls");
@@ -114,8 +116,7 @@ public final class CeruleanServer implements AutoCloseable {
             phases.mark("connector");
             stores = opened(storesAhead);
             phases.mark("store");
-            HttpFront front = wire(config, extraProviders, clock, keyAhead, stores, http, phases).start(listening);
-            ConnectProxy proxy = null;
+            front = wire(config, extraProviders, clock, keyAhead, stores, http, phases).start(listening);
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
                         ConnectProxy.defaultAllowList(config.registrySuffix()));
@@ -129,10 +130,11 @@ public final class CeruleanServer implements AutoCloseable {
             Prewarm.afterReady();
             return new CeruleanServer(config, stores, ca, front, proxy, endpoints);
         } catch (IOException e) {
-            cleanUp(listening, stores, storesAhead);
-            throw new UncheckedIOException(e);
-        } catch (RuntimeException e) {
-            cleanUp(listening, stores, storesAhead);
+            UncheckedIOException failure = new UncheckedIOException(e);
+            cleanUp(failure, proxy, front, listening, stores, storesAhead);
+            throw failure;
+        } catch (RuntimeException | Error e) {
+            cleanUp(e, proxy, front, listening, stores, storesAhead);
             throw e;
         }
     }
@@ -208,11 +210,26 @@ public final class CeruleanServer implements AutoCloseable {
         t.start();
     }
 
-    /** After a failed start: stop listening and close the store, including one still opening. */
-    private static void cleanUp(HttpFront.Listening listening, Stores stores, CompletableFuture<Stores> storesAhead) {
-        if (listening != null) listening.close();
-        if (stores != null) stores.close();
-        else storesAhead.thenAccept(Stores::close);
+    /**
+     * After a failed start: closes what was opened, newest first (the proxy; the front, whose stop also
+     * stops its surfaces' threads, or else the bare connector; the store, including one still opening).
+     * A close that fails is added to {@code failure} and does not keep the others open.
+     */
+    private static void cleanUp(Throwable failure, ConnectProxy proxy, HttpFront front, HttpFront.Listening listening,
+                                Stores stores, CompletableFuture<Stores> storesAhead) {
+        List<Runnable> steps = new ArrayList<>();
+        if (proxy != null) steps.add(proxy::close);
+        if (front != null) steps.add(front::stop);
+        else if (listening != null) steps.add(listening::close);
+        if (stores != null) steps.add(stores::close);
+        else steps.add(() -> storesAhead.thenAccept(Stores::close));
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
     }
 
     /** {@code cerulean sp create}: a new service principal in the default tenant; the secret is shown once. */

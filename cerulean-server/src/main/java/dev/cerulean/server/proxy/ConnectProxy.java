@@ -72,8 +72,13 @@ public final class ConnectProxy implements Closeable {
         if (listener != null) throw new IllegalStateException("already started");
         if (closed) throw new IllegalStateException("closed");
         ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(bindAddress, 128);
+        try {
+            socket.setReuseAddress(true);
+            socket.bind(bindAddress, 128);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         listener = socket;
         threads = ConnectionThreads.newExecutor("cerulean-proxy-");
         acceptor = new Thread(this::acceptLoop, "cerulean-proxy-accept");
