@@ -1,6 +1,12 @@
 package dev.cerulean.store;
 
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * ARM resources as JSON documents keyed by lower-cased resource id. The store only stores,
@@ -23,4 +29,35 @@ public interface ResourceStore {
     int deleteTree(String key);
 
     Page<ResourceRecord> list(ResourceQuery query);
+
+    /**
+     * Every row {@code query} matches, in key order, read lazily a page of {@code query.limit()} at a
+     * time: a caller that stops early (e.g. {@code findFirst}) reads no further pages.
+     */
+    default Stream<ResourceRecord> listAll(ResourceQuery query) {
+        Iterator<ResourceRecord> rows = new Iterator<>() {
+            private Page<ResourceRecord> page;
+            private Iterator<ResourceRecord> items;
+
+            @Override
+            public boolean hasNext() {
+                if (page == null) {
+                    page = list(query);
+                    items = page.items().iterator();
+                }
+                while (!items.hasNext() && page.nextCursor() != null) {
+                    page = list(query.after(page.nextCursor()));
+                    items = page.items().iterator();
+                }
+                return items.hasNext();
+            }
+
+            @Override
+            public ResourceRecord next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return items.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(rows, Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
 }

@@ -3,7 +3,6 @@ package dev.cerulean.server.deployments;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.json.Json;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -123,12 +122,7 @@ final class DeploymentHistory {
 
     private List<JsonNode> all(ResourceQuery query) {
         List<JsonNode> out = new ArrayList<>();
-        ResourceQuery q = query;
-        while (true) {
-            Page<ResourceRecord> page = store.list(q);
-            for (ResourceRecord r : page.items()) out.add(Json.parse(r.body()));
-            if (page.nextCursor() == null) return out;
-            q = query.after(page.nextCursor());
-        }
+        store.listAll(query).forEach(r -> out.add(Json.parse(r.body())));
+        return out;
     }
 }

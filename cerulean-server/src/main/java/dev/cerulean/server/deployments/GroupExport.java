@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.error.ArmErrors;
 import dev.cerulean.core.json.Json;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -174,15 +173,8 @@ final class GroupExport {
     }
 
     private List<ResourceRecord> records(DeploymentHistory.Scope group) {
-        List<ResourceRecord> out = new ArrayList<>();
         ResourceQuery query = ResourceQuery.in(group.subscriptionId().toLowerCase(Locale.ROOT)).resourceGroup(group.resourceGroup().toLowerCase(Locale.ROOT));
-        ResourceQuery q = query;
-        while (true) {
-            Page<ResourceRecord> page = store.list(q);
-            out.addAll(page.items());
-            if (page.nextCursor() == null) break;
-            q = query.after(page.nextCursor());
-        }
+        List<ResourceRecord> out = new ArrayList<>(store.listAll(query).toList());
         out.sort(java.util.Comparator.comparing(ResourceRecord::key)); // parents before their children
         return out;
     }

@@ -44,13 +44,8 @@ final class WorkspaceRecords {
     /** Every record of {@code kind} under the workspace, in key order. */
     List<ObjectNode> list(Workspace ws, String kind) {
         List<ObjectNode> out = new ArrayList<>();
-        String after = null;
-        do {
-            var page = store.list(ResourceQuery.in(ws.record().subscriptionId()).parent(ws.key()).type(typeKey(kind))
-                    .after(after).limit(1000));
-            page.items().forEach(r -> out.add((ObjectNode) Json.parse(r.body())));
-            after = page.nextCursor();
-        } while (after != null);
+        store.listAll(ResourceQuery.in(ws.record().subscriptionId()).parent(ws.key()).type(typeKey(kind)).limit(1000))
+                .forEach(r -> out.add((ObjectNode) Json.parse(r.body())));
         return out;
     }
 

@@ -272,6 +272,22 @@ public abstract class ResourceStoreContract extends StoresContract {
     }
 
     @Test
+    void listAllReadsEveryPageInKeyOrder() {
+        List<String> all = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ResourceRecord registry = registry(SUBSCRIPTION, "rg", "r" + i);
+            resources.put(registry, WriteCondition.ABSENT);
+            all.add(registry.key());
+        }
+        resources.put(group(SUBSCRIPTION, "rg"), WriteCondition.ABSENT);
+        ResourceQuery query = ResourceQuery.in(SUBSCRIPTION).type(REGISTRY_TYPE);
+        assertThat(resources.listAll(query.limit(3)).map(ResourceRecord::key).toList()).isEqualTo(all.stream().sorted().toList());
+        assertThat(resources.listAll(query.limit(7)).count()).as("a last page exactly full").isEqualTo(7);
+        assertThat(resources.listAll(query.type("microsoft.example/none")).toList()).isEmpty();
+        assertThat(resources.listAll(query.limit(2)).map(ResourceRecord::name).filter("r4"::equals).findFirst()).contains("r4");
+    }
+
+    @Test
     void listPageHoldingTheLastRowsExactlyHasNoCursor() {
         for (int i = 0; i < 3; i++) {
             resources.put(registry(SUBSCRIPTION, "rg", "r" + i), WriteCondition.ABSENT);

@@ -170,18 +170,13 @@ public final class ResourceGroups {
     /** Deletes the group and everything under it, telling each top-level resource's type. */
     private void cascade(ResourceRecord group) {
         ResourceQuery q = ResourceQuery.in(group.subscriptionId()).resourceGroup(group.resourceGroup()).tracked();
-        String cursor = null;
-        do {
-            var page = store.list(q.after(cursor).limit(500));
-            for (ResourceRecord r : page.items()) {
-                ResolvedType t = typeOfKey.apply(r.key());
-                if (t != null) {
-                    ResourceId rid = ResourceId.parse(r.id());
-                    t.spec().behavior().afterDelete(new DeleteContext(rid, Documents.parse(r.body()), true, null));
-                }
+        store.listAll(q.limit(500)).forEach(r -> {
+            ResolvedType t = typeOfKey.apply(r.key());
+            if (t != null) {
+                ResourceId rid = ResourceId.parse(r.id());
+                t.spec().behavior().afterDelete(new DeleteContext(rid, Documents.parse(r.body()), true, null));
             }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        });
         store.deleteTree(group.key());
         secrets.deleteTree(group.key());
     }

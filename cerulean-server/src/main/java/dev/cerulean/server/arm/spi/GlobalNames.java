@@ -1,6 +1,5 @@
 package dev.cerulean.server.arm.spi;
 
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -30,15 +29,9 @@ public final class GlobalNames {
     public Optional<ResourceRecord> find(String qualifiedType, String name) {
         String typeKey = qualifiedType.toLowerCase(Locale.ROOT);
         for (String sub : subscriptionIds.get()) {
-            String cursor = null;
-            do {
-                Page<ResourceRecord> page = store.list(ResourceQuery.in(sub.toLowerCase(Locale.ROOT)).type(typeKey)
-                        .after(cursor).limit(500));
-                for (ResourceRecord r : page.items()) {
-                    if (r.name().equalsIgnoreCase(name)) return Optional.of(r);
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            Optional<ResourceRecord> found = store.listAll(ResourceQuery.in(sub.toLowerCase(Locale.ROOT)).type(typeKey).limit(500))
+                    .filter(r -> r.name().equalsIgnoreCase(name)).findFirst();
+            if (found.isPresent()) return found;
         }
         return Optional.empty();
     }

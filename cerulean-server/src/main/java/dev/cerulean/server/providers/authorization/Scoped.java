@@ -2,12 +2,10 @@ package dev.cerulean.server.providers.authorization;
 
 import dev.cerulean.core.id.ResourceId;
 import dev.cerulean.server.rbac.ScopeKeys;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -30,14 +28,6 @@ final class Scoped {
 
     /** Every stored row of one type in the subscription, in key order. */
     static List<ResourceRecord> all(ResourceStore store, String subscriptionId, String typeKey) {
-        List<ResourceRecord> out = new ArrayList<>();
-        ResourceQuery q = ResourceQuery.in(subscriptionId.toLowerCase(Locale.ROOT)).type(typeKey);
-        String cursor = null;
-        do {
-            Page<ResourceRecord> page = store.list(q.after(cursor).limit(1000));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return store.listAll(ResourceQuery.in(subscriptionId.toLowerCase(Locale.ROOT)).type(typeKey).limit(1000)).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.cerulean.server.providers.containerregistry;
 
 import dev.cerulean.core.id.ResourceId;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -68,15 +67,9 @@ final class RegistryDirectory {
 
     private Optional<ResourceRecord> first(Predicate<ResourceRecord> test) {
         for (String sub : subscriptionIds.get()) {
-            String cursor = null;
-            do {
-                Page<ResourceRecord> page = store.list(ResourceQuery.in(sub.toLowerCase(Locale.ROOT)).type(REGISTRY_TYPE)
-                        .after(cursor).limit(500));
-                for (ResourceRecord r : page.items()) {
-                    if (test.test(r)) return Optional.of(r);
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
+            Optional<ResourceRecord> found = store.listAll(ResourceQuery.in(sub.toLowerCase(Locale.ROOT)).type(REGISTRY_TYPE)
+                    .limit(500)).filter(test).findFirst();
+            if (found.isPresent()) return found;
         }
         return Optional.empty();
     }
@@ -84,15 +77,7 @@ final class RegistryDirectory {
     /** Children of one type (e.g. {@link #SCOPE_MAP_TYPE} or {@link #TOKEN_TYPE}) of the registry with this key. */
     List<ResourceRecord> children(String registryKey, String typeKey) {
         ResourceId registry = ResourceId.parse(registryKey);
-        List<ResourceRecord> out = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<ResourceRecord> page = store.list(ResourceQuery.in(registry.subscriptionId()).parent(registryKey)
-                    .type(typeKey).after(cursor).limit(500));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return store.listAll(ResourceQuery.in(registry.subscriptionId()).parent(registryKey).type(typeKey).limit(500)).toList();
     }
 
     /** How many user-defined scope maps the registry has (the system ones do not count against the SKU). */

@@ -9,7 +9,6 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.ExtensionRequest;
 import dev.cerulean.server.arm.spi.ExtensionResponse;
 import dev.cerulean.server.arm.spi.ExtensionTypes;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -75,13 +74,8 @@ final class DiagnosticSettings implements ExtensionTypes {
 
     private ExtensionResponse list(ResourceId scope) {
         ArrayNode value = Json.MAPPER.createArrayNode();
-        ResourceQuery q = ResourceQuery.in(scope.subscriptionId().toLowerCase(Locale.ROOT)).type(TYPE_KEY).parent(scope.key());
-        String cursor = null;
-        do {
-            Page<ResourceRecord> page = store.list(q.after(cursor).limit(500));
-            page.items().forEach(rec -> value.add(Json.parse(rec.body())));
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        store.listAll(ResourceQuery.in(scope.subscriptionId().toLowerCase(Locale.ROOT)).type(TYPE_KEY).parent(scope.key()).limit(500))
+                .forEach(rec -> value.add(Json.parse(rec.body())));
         return new ExtensionResponse(200, Json.object().set("value", value));
     }
 

@@ -96,25 +96,21 @@ final class LocationReads {
     /** vCPUs in use per VM family: nodes of clusters, and instances that are not stopped. */
     private Map<String, Integer> coresInUse(String sub, String location) {
         Map<String, Integer> out = new LinkedHashMap<>();
-        String after = null;
-        do {
-            var page = store.list(ResourceQuery.in(sub.toLowerCase(Locale.ROOT))
-                    .type((NS + "/workspaces/computes").toLowerCase(Locale.ROOT)).after(after).limit(500));
-            for (ResourceRecord rec : page.items()) {
-                if (!location.equalsIgnoreCase(rec.location())) continue;
-                JsonNode props = Json.parse(rec.body()).path("properties");
-                JsonNode inner = props.path("properties");
-                var size = VmSizes.find(inner.path("vmSize").asText()).orElse(null);
-                if (size == null) continue;
-                int nodes = switch (props.path("computeType").asText()) {
-                    case ComputeBehavior.AML_COMPUTE -> inner.path("currentNodeCount").asInt(0);
-                    case ComputeBehavior.COMPUTE_INSTANCE -> inner.path("state").asText().equals("Running") ? 1 : 0;
-                    default -> 0;
-                };
-                out.merge(size.family(), nodes * size.vCpus(), Integer::sum);
-            }
-            after = page.nextCursor();
-        } while (after != null);
+        var computes = store.listAll(ResourceQuery.in(sub.toLowerCase(Locale.ROOT))
+                .type((NS + "/workspaces/computes").toLowerCase(Locale.ROOT)).limit(500));
+        for (ResourceRecord rec : (Iterable<ResourceRecord>) computes::iterator) {
+            if (!location.equalsIgnoreCase(rec.location())) continue;
+            JsonNode props = Json.parse(rec.body()).path("properties");
+            JsonNode inner = props.path("properties");
+            var size = VmSizes.find(inner.path("vmSize").asText()).orElse(null);
+            if (size == null) continue;
+            int nodes = switch (props.path("computeType").asText()) {
+                case ComputeBehavior.AML_COMPUTE -> inner.path("currentNodeCount").asInt(0);
+                case ComputeBehavior.COMPUTE_INSTANCE -> inner.path("state").asText().equals("Running") ? 1 : 0;
+                default -> 0;
+            };
+            out.merge(size.family(), nodes * size.vCpus(), Integer::sum);
+        }
         return out;
     }
 

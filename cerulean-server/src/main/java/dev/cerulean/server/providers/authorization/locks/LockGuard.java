@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.ScopeLocks;
 import dev.cerulean.server.rbac.ScopeKeys;
-import dev.cerulean.store.Page;
 import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
@@ -92,15 +91,8 @@ public final class LockGuard implements ScopeLocks {
 
     /** Every stored lock of a subscription, in key order. */
     static List<ResourceRecord> all(ResourceStore store, String subscriptionId) {
-        List<ResourceRecord> out = new ArrayList<>();
-        ResourceQuery q = ResourceQuery.in(subscriptionId.toLowerCase(Locale.ROOT)).type(ManagementLocks.TYPE_KEY);
-        String cursor = null;
-        do {
-            Page<ResourceRecord> page = store.list(q.after(cursor).limit(1000));
-            out.addAll(page.items());
-            cursor = page.nextCursor();
-        } while (cursor != null);
-        return out;
+        return store.listAll(ResourceQuery.in(subscriptionId.toLowerCase(Locale.ROOT)).type(ManagementLocks.TYPE_KEY)
+                .limit(1000)).toList();
     }
 
     /** Lower-cased, without empty segments or a trailing slash: how scopes are compared. */
