@@ -89,18 +89,21 @@ public final class TokenVerifier {
         Instant now = clock.instant();
         // The cache is keyed by "Bearer <token>": the header as every client sends it, so the usual
         // request is one lookup with no copy of the token (a header in another form is normalised first).
-        if (authorizationHeaderValue != null && authorizationHeaderValue.startsWith(BEARER_PREFIX)) {
+        boolean usualForm = authorizationHeaderValue != null && authorizationHeaderValue.startsWith(BEARER_PREFIX);
+        if (usualForm) {
             Principal cached = cache.get(authorizationHeaderValue, now);
             if (cached != null) {
                 return cached;
             }
         }
         String token = bearerToken(authorizationHeaderValue);
-        String key = authorizationHeaderValue.length() == BEARER_PREFIX.length() + token.length()
-                && authorizationHeaderValue.startsWith(BEARER_PREFIX) ? authorizationHeaderValue : BEARER_PREFIX + token;
-        Principal cached = cache.get(key, now);
-        if (cached != null) {
-            return cached;
+        boolean alreadyLookedUp = usualForm && authorizationHeaderValue.length() == BEARER_PREFIX.length() + token.length();
+        String key = alreadyLookedUp ? authorizationHeaderValue : BEARER_PREFIX + token;
+        if (!alreadyLookedUp) {
+            Principal cached = cache.get(key, now);
+            if (cached != null) {
+                return cached;
+            }
         }
         Principal principal = verifyUncached(token, now);
         cache.put(key, principal, now);

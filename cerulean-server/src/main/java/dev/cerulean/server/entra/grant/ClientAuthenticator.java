@@ -9,7 +9,6 @@ import dev.cerulean.store.Tenant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -73,10 +72,7 @@ public final class ClientAuthenticator {
         if (tenantId == null || appId == null || secret == null) {
             return Optional.empty();
         }
-        Instant now = clock.instant();
-        return identities.servicePrincipal(tenantId, appId).filter(p -> identities
-                .passwordCredentialsByAppId(p.tenantId(), p.appId()).stream()
-                .anyMatch(c -> c.isValidAt(now) && SecretHasher.verify(secret, c.secretHash())));
+        return identities.servicePrincipal(tenantId, appId).filter(p -> match(p, secret) == SecretMatch.VALID);
     }
 
     private AuthenticatedClient checkSecret(TokenRequest request, ServicePrincipal principal) {
@@ -86,19 +82,29 @@ public final class ClientAuthenticator {
                     ? EntraErrors.clientAssertionNotSupported()
                     : EntraErrors.missingClientSecret();
         }
-        List<PasswordCredential> credentials =
-                identities.passwordCredentialsByAppId(principal.tenantId(), principal.appId());
+        return switch (match(principal, secret)) {
+            case VALID -> AuthenticatedClient.confidential(principal);
+            case EXPIRED -> throw EntraErrors.expiredClientSecret(principal.appId());
+            case NONE -> throw EntraErrors.invalidClientSecret(principal.appId());
+        };
+    }
+
+    private enum SecretMatch { VALID, EXPIRED, NONE }
+
+    /**
+     * How {@code secret} matches the principal's password credentials now: one valid credential is
+     * enough; otherwise EXPIRED when it matches one whose end has passed. Every comparison is
+     * SecretHasher's constant-time one.
+     */
+    private SecretMatch match(ServicePrincipal principal, String secret) {
         Instant now = clock.instant();
         boolean expired = false;
-        for (PasswordCredential credential : credentials) {
+        for (PasswordCredential credential : identities.passwordCredentialsByAppId(principal.tenantId(), principal.appId())) {
             if (SecretHasher.verify(secret, credential.secretHash())) {
-                if (credential.isValidAt(now)) {
-                    return AuthenticatedClient.confidential(principal);
-                }
+                if (credential.isValidAt(now)) return SecretMatch.VALID;
                 expired |= credential.endsAt() != null && !now.isBefore(credential.endsAt());
             }
         }
-        throw expired ? EntraErrors.expiredClientSecret(principal.appId())
-                : EntraErrors.invalidClientSecret(principal.appId());
+        return expired ? SecretMatch.EXPIRED : SecretMatch.NONE;
     }
 }
