@@ -67,10 +67,10 @@ public final class MachineLearning {
 
     /** Discovery, run history and model management, for {@code HttpFront}'s core surfaces. */
     public static Handler regionalApi(Stores stores, VerificationKeys keys, Clock clock, long maxBodyBytes) {
-        WorkspaceRecords records = new WorkspaceRecords(stores.resources());
+        WorkspaceRecords records = new WorkspaceRecords(stores.resources(), clock);
         TokenVerifier verifier = new TokenVerifier(keys, stores.identities(), AUDIENCES, TokenFailures.ARM, clock);
         return new RegionalApiHandler(verifier, records, new RunHistory(records, clock), new ModelManagement(records, clock),
-                maxBodyBytes);
+                maxBodyBytes, clock);
     }
 
     /** The registry's {@code listCredentials} answer ({@code username}, {@code passwords}), empty without admin user. */

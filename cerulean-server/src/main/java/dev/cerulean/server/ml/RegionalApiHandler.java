@@ -21,6 +21,7 @@ import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +46,11 @@ final class RegionalApiHandler extends Handler.Abstract {
     private final RunHistory history;
     private final ModelManagement models;
     private final long maxBodyBytes;
+    private final Clock clock;
 
     RegionalApiHandler(TokenVerifier verifier, WorkspaceRecords records, RunHistory history, ModelManagement models,
-                       long maxBodyBytes) {
+                       long maxBodyBytes, Clock clock) {
+        this.clock = clock;
         this.verifier = verifier;
         this.records = records;
         this.history = history;
@@ -147,12 +150,12 @@ final class RegionalApiHandler extends Handler.Abstract {
         }
     }
 
-    private static void fail(Response response, Callback callback, ApiError e, String service, String region) {
+    private void fail(Response response, Callback callback, ApiError e, String service, String region) {
         if (e.status() == 401) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
         }
         write(response, callback, e.status(), service.equals(MODELS) ? RegionalErrors.modelManagementBody(e)
-                : RegionalErrors.runHistoryBody(e, region));
+                : RegionalErrors.runHistoryBody(e, region, clock.instant()));
     }
 
     private static void write(Response response, Callback callback, int status, JsonNode body) {

@@ -45,8 +45,8 @@ final class RegionalErrors {
         return ApiError.of(413, "RequestTooLarge", "The request body exceeds " + limit + " bytes.");
     }
 
-    /** Run history's ErrorResponse. */
-    static ObjectNode runHistoryBody(ApiError e, String location) {
+    /** Run history's ErrorResponse, stamped {@code now} (the server's clock). */
+    static ObjectNode runHistoryBody(ApiError e, String location, Instant now) {
         ObjectNode out = Json.object();
         ObjectNode err = out.putObject("error");
         err.put("code", e.status() >= 500 ? "SystemError" : "UserError");
@@ -65,7 +65,7 @@ final class RegionalErrors {
                 .put("request", UUID.randomUUID().toString().replace("-", "").substring(0, 16));
         out.put("environment", location);
         out.put("location", location);
-        out.put("time", Instant.now().toString());
+        out.put("time", now.toString());
         out.put("componentName", "run-history");
         return out;
     }

@@ -7,6 +7,7 @@ import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.WriteCondition;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,11 @@ final class WorkspaceRecords {
     }
 
     private final ResourceStore store;
+    private final Clock clock;
 
-    WorkspaceRecords(ResourceStore store) {
+    WorkspaceRecords(ResourceStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     Optional<Workspace> workspace(String sub, String rg, String name) {
@@ -55,7 +58,7 @@ final class WorkspaceRecords {
 
     /** Writes a record; {@code create} refuses to overwrite (returns false when one exists). */
     boolean put(Workspace ws, String kind, String name, ObjectNode body, boolean create) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         String id = ws.record().id() + "/" + kind + "/" + name;
         ResourceRecord rec = new ResourceRecord(key(ws, kind, name), id, ws.record().subscriptionId(), ws.record().resourceGroup(),
                 typeKey(kind), ws.key(), name, ws.record().location(), false, Json.write(body), "\"" + UUID.randomUUID() + "\"",
