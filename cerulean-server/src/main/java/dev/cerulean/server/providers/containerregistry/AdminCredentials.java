@@ -72,13 +72,16 @@ final class AdminCredentials {
 
     /** The admin password {@code name} in clear (for the data plane's checks), empty when absent or unopenable. */
     Optional<String> value(String registryKey, String name) {
-        Optional<SecretRecord> sealed = secrets.get(registryKey, name);
-        if (sealed.isEmpty()) return Optional.empty();
+        return secrets.get(registryKey, name).flatMap(sealed -> open(registryKey, sealed));
+    }
+
+    /** A stored admin password of {@code registryKey} in clear, empty when unopenable. */
+    Optional<String> open(String registryKey, SecretRecord sealed) {
         try {
-            return Optional.of(sealer.open(sealed.get().value(), context(registryKey, name)));
+            return Optional.of(sealer.open(sealed.value(), context(registryKey, sealed.name())));
         } catch (IllegalStateException unopenable) {
             LOG.warn("The admin password '{}' of {} cannot be opened with the current sealing key; it is treated as absent.",
-                    name, registryKey);
+                    sealed.name(), registryKey);
             return Optional.empty();
         }
     }

@@ -109,9 +109,11 @@ final class StoredRegistryCredentials implements RegistryCredentials {
         byte[] given = password.getBytes(StandardCharsets.UTF_8);
         TokenPassword matched = null;
         for (String name : AdminCredentials.NAMES) { // both slots, always: no early exit
-            Optional<String> value = admin.value(key, name);
+            Optional<SecretRecord> s = secrets.get(key, name); // read once: its value to compare, its dates to answer
+            if (s.isEmpty()) continue;
+            Optional<String> value = admin.open(key, s.get());
             if (value.isPresent() && MessageDigest.isEqual(value.get().getBytes(StandardCharsets.UTF_8), given)) {
-                matched = slot(key, name);
+                matched = new TokenPassword(name, s.get().createdAt(), s.get().expiresAt());
             }
         }
         return enabled ? Optional.ofNullable(matched) : Optional.empty();

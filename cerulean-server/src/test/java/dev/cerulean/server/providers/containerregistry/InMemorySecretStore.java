@@ -12,6 +12,8 @@ import java.util.TreeMap;
 final class InMemorySecretStore implements SecretStore {
 
     private TreeMap<String, SecretRecord> rows = new TreeMap<>();
+    /** Reads by {@link #get}, for tests that count them. */
+    int gets;
 
     private static String key(String owner, String name) {
         return owner + "\0" + name;
@@ -24,6 +26,7 @@ final class InMemorySecretStore implements SecretStore {
 
     @Override
     public Optional<SecretRecord> get(String ownerKey, String name) {
+        gets++;
         return Optional.ofNullable(rows.get(key(ownerKey, name)));
     }
 

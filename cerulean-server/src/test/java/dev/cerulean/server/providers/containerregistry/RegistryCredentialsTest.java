@@ -122,8 +122,10 @@ class RegistryCredentialsTest {
     void adminSlotsAreNamedAndRegenerationChangesThem() {
         bed.put(REG, "{'location':'westus','sku':{'name':'Standard'},'properties':{'adminUserEnabled':true}}");
         String password = bed.action(REG, "listCredentials", null).get("passwords").get(1).get("value").asText();
+        bed.secrets.gets = 0;
         var slot = creds.matchAdminPassword(key(REG), password).orElseThrow();
         assertThat(slot.name()).isEqualTo("password2");
+        assertThat(bed.secrets.gets).as("each slot's secret read once").isEqualTo(2);
         assertThat(creds.adminPasswords(key(REG))).extracting(RegistryCredentials.TokenPassword::name).containsExactly("password", "password2");
         assertThat(creds.adminPasswordSlot(key(REG), "password2")).contains(slot);
         bed.clock.advance(Duration.ofSeconds(1));
