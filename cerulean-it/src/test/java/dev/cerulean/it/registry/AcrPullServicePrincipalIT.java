@@ -13,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
+import static dev.cerulean.it.registry.Podman.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,8 +34,7 @@ class AcrPullServicePrincipalIT {
     static final String CONTRIBUTOR = "b24988ac-6180-42a0-ab88-20f7382dd24c";
 
     static CeruleanServer server;
-    static Path podman;
-    static Path work;
+    static Podman podman;
     static String sub;
     static String group;
     static String name;
@@ -46,7 +43,7 @@ class AcrPullServicePrincipalIT {
 
     @BeforeAll
     static void start() throws IOException {
-        podman = Tools.require("podman");
+        Path executable = Tools.require("podman");
         server = TestServers.shared();
         AcrFixtures fx = new AcrFixtures(server);
         sub = server.config().subscriptionId();
@@ -54,14 +51,11 @@ class AcrPullServicePrincipalIT {
         name = AcrFixtures.unique("acrpullsp");
         registryId = fx.registry(group, name, "Standard", true);
         ls = name + ".azurecr.io";
-        work = Files.createTempDirectory("cerulean-acrpull-");
-        Files.writeString(work.resolve("auth.json"), "{\"auths\":{}}");
+        podman = new Podman(executable, Files.createTempDirectory("cerulean-acrpull-"), server);
         // the image the identity will pull, pushed with the admin user
-        ok(podman("pull", OciLayout.write(work.resolve("layout"), "pulled by an AcrPull identity\n")));
-        String imageId = podman("images", "--quiet").stdout().lines().findFirst().orElseThrow().strip();
-        ok(podman("tag", imageId, "localhost/acrpull-test:latest"));
+        podman.loadImage("pulled by an AcrPull identity\n", "localhost/acrpull-test:latest");
         String admin = fx.arm("POST", registryId + "/listCredentials", null).json().at("/passwords/0/value").asText();
-        ok(podman("push", "--creds", name + ":" + admin, "localhost/acrpull-test:latest", ls + "/hello:v1"));
+        ok(podman.run("push", "--creds", name + ":" + admin, "localhost/acrpull-test:latest", ls + "/hello:v1"));
     }
 
     @Test
@@ -105,10 +99,10 @@ class AcrPullServicePrincipalIT {
         String token = exposed.get("accessToken").asText();
 
         // 3. podman: pull works, push is refused as ACR refuses it
-        ok(podman("login", ls, "--username", ZERO, "--password", token));
-        ok(podman("pull", ls + "/hello:v1"));
-        ok(podman("tag", ls + "/hello:v1", ls + "/hello:v2"));
-        Processes.Result push = podman("push", ls + "/hello:v2");
+        ok(podman.run("login", ls, "--username", ZERO, "--password", token));
+        ok(podman.run("pull", ls + "/hello:v1"));
+        ok(podman.run("tag", ls + "/hello:v1", ls + "/hello:v2"));
+        Processes.Result push = podman.run("push", ls + "/hello:v2");
         assertThat(push.exitCode()).as(push.describe()).isNotZero();
         assertThat(push.stderr()).contains("requested access to the resource is denied");
 
@@ -129,12 +123,12 @@ class AcrPullServicePrincipalIT {
                 + "/providers/Microsoft.Authorization/roleDefinitions/" + CONTRIBUTOR, objectId);
         assertThat(ci.json("acr", "show", "-n", name, "-g", group, "--output", "json").get("id").asText()).isEqualTo(registryId);
         assertThat(ci.json("group", "create", "-n", group, "-l", "westus", "--output", "json").get("name").asText()).isEqualTo(group);
-        ok(podman("push", ls + "/hello:v2"));
+        ok(podman.run("push", ls + "/hello:v2"));
         // Contributor on one group still grants nothing at the subscription
         Processes.Result newGroup = ci.run("group", "create", "-n", group + "-other", "-l", "westus");
         assertThat(newGroup.exitCode()).isNotZero();
         assertThat(newGroup.stderr()).contains("(AuthorizationFailed)");
-        ok(podman("logout", ls));
+        ok(podman.run("logout", ls));
     }
 
     /** PUT a role assignment with {@code az rest} at the api-version of later az releases (graph-rbac.md §0). */
@@ -144,19 +138,5 @@ class AcrPullServicePrincipalIT {
                 "{\"properties\":{\"roleDefinitionId\":\"" + roleDefinitionId + "\",\"principalId\":\"" + principalId
                         + "\",\"principalType\":\"ServicePrincipal\"}}");
         assertThat(created.get("id").asText()).isEqualTo(id);
-    }
-
-    static Processes.Result podman(String... args) {
-        List<String> cmd = new ArrayList<>(List.of(podman.toString(), "--root", work.resolve("root").toString(),
-                "--runroot", work.resolve("run").toString(), "--storage-driver", "vfs"));
-        cmd.addAll(List.of(args));
-        Map<String, String> env = Map.of("HTTPS_PROXY", "http://127.0.0.1:" + server.proxyPort(), "NO_PROXY", "",
-                "SSL_CERT_FILE", server.caCertificate().toAbsolutePath().toString(),
-                "REGISTRY_AUTH_FILE", work.resolve("auth.json").toString());
-        return Processes.run(cmd, env, work, 180);
-    }
-
-    static void ok(Processes.Result r) {
-        assertThat(r.exitCode()).as(r.describe()).isZero();
     }
 }

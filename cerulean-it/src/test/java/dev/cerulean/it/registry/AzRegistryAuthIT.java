@@ -9,6 +9,7 @@ import dev.cerulean.it.support.Processes;
 import dev.cerulean.it.support.TestServers;
 import dev.cerulean.it.support.Tools;
 import dev.cerulean.server.CeruleanServer;
+import dev.cerulean.server.registry.OciLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,7 @@ class AzRegistryAuthIT {
         ProxyCurl.Reply catalog = new ProxyCurl(server).call("https://" + ls + "/v2/_catalog", "-u", name + ":" + admin);
         assertThat(catalog.status()).as("GET /v2/_catalog with the admin user: %s", catalog.body()).isEqualTo(200);
         Path work = Files.createTempDirectory("cerulean-azauth-");
-        String image = OciLayout.write(work.resolve("layout"), "az auth\n");
+        String image = OciLayout.writeLatest(work.resolve("layout"), "az auth\n");
         Processes.Result push = Processes.run(List.of(skopeo.toString(), "--insecure-policy", "copy", "--dest-creds", name + ":" + admin,
                 image, "docker://" + ls + "/team/app:v1"), Map.of("HTTPS_PROXY", "http://127.0.0.1:" + server.proxyPort(),
                 "SSL_CERT_FILE", server.caCertificate().toAbsolutePath().toString()), work, 180);

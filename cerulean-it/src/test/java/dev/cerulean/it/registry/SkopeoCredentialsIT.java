@@ -9,6 +9,7 @@ import dev.cerulean.it.support.Processes;
 import dev.cerulean.it.support.TestServers;
 import dev.cerulean.it.support.Tools;
 import dev.cerulean.server.CeruleanServer;
+import dev.cerulean.server.registry.OciLayout;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class SkopeoCredentialsIT {
         server = TestServers.shared();
         fx = new AcrFixtures(server);
         work = Files.createTempDirectory("cerulean-skopeo-");
-        image = OciLayout.write(work.resolve("layout"), "hello from cerulean\n");
+        image = OciLayout.writeLatest(work.resolve("layout"), "hello from cerulean\n");
         name = AcrFixtures.unique("skopeo");
         registryId = fx.registry(fx.resourceGroup("regskopeo-"), name, "Standard", true);
         ls = name + ".azurecr.io";

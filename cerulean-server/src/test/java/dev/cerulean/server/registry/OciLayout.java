@@ -42,6 +42,12 @@ public final class OciLayout {
         return new Image(manifestDigest, layerDigest);
     }
 
+    /** A layout tagged {@code latest} holding {@code hello.txt}; returns {@code oci:<dir>:latest}, as skopeo and podman name it. */
+    public static String writeLatest(Path dir, String fileContent) throws IOException {
+        write(dir, "latest", "hello.txt", fileContent.getBytes(StandardCharsets.UTF_8));
+        return "oci:" + dir + ":latest";
+    }
+
     private static String blob(Path blobs, byte[] content) throws IOException {
         String digest = Digests.of(content);
         Files.write(blobs.resolve(Digests.hex(digest)), content);
