@@ -116,7 +116,7 @@ public final class CeruleanServer implements AutoCloseable {
             phases.mark("connector");
             stores = opened(storesAhead);
             phases.mark("store");
-            front = wire(config, extraProviders, clock, keyAhead, stores, http, phases).start(listening);
+            front = wire(config, extraProviders, clock, keyAhead, stores, http, metrics, phases).start(listening);
             if (config.proxyPort() >= 0) {
                 proxy = new ConnectProxy(config.host(), config.proxyPort(), front.port(),
                         ConnectProxy.defaultAllowList(config.registrySuffix()));
@@ -142,7 +142,7 @@ public final class CeruleanServer implements AutoCloseable {
     /** Every store, provider and surface, in dependency order: the front that serves them, not yet started. */
     private static HttpFront wire(ServerConfig config, List<ResourceProvider> extraProviders, Clock clock,
                                   CompletableFuture<String> keyAhead, Stores stores, HttpFront.Settings http,
-                                  StartPhases phases) throws IOException {
+                                  PrometheusMeterRegistry metrics, StartPhases phases) throws IOException {
         SigningKeys keys = keyAhead == null ? SigningKeys.loadOrCreate(stores.values(), clock)
                 : SigningKeys.loadOrCreate(stores.values(), keyAhead::join);
         new EntraBootstrap(config, stores.identities(), stores.transactions(), stores.values(), clock).run();
@@ -177,7 +177,7 @@ public final class CeruleanServer implements AutoCloseable {
         phases.mark("arm");
 
         EntraRoutes entra = new EntraRoutes(config, stores.identities(), stores.values(), keys, clock);
-        OpsRoutes ops = new OpsRoutes(() -> true, (PrometheusMeterRegistry) http.metrics(), stores.backend());
+        OpsRoutes ops = new OpsRoutes(() -> true, metrics, stores.backend());
         RegistryAuth registryAuth = new RegistryAuth(config.registrySuffix(), acr.credentials(), stores.identities(),
                 stores.values(), keys, authorization.evaluator(), sub -> tenantOf(config, sub), clock);
         RegistryWiring registryContent = RegistryWiring.start(config.dataDir(), config.inMemory(), config.registrySuffix(), stores,
