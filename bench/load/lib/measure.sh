@@ -89,11 +89,12 @@ wait_quiet() {
 }
 
 # --- one wrk run --------------------------------------------------------------------------------
-# children_ticks: user+system ticks of the main shell's finished children (wrk, once waited for);
-# $$ because this runs inside a command substitution.
+# children_ticks PID: user+system ticks of the finished children of shell PID (wrk, once waited
+# for). wrk_run passes its own $BASHPID: that is the main shell, or the background subshell a
+# profile runs wrk_run in, whose children $$ would not see.
 children_ticks() {
   local -a f
-  read -r -a f <<<"$(sed 's/^.*) //' "/proc/$$/stat")"
+  read -r -a f <<<"$(sed 's/^.*) //' "/proc/$1/stat")"
   echo $((f[13] + f[14]))
 }
 
@@ -101,15 +102,16 @@ children_ticks() {
 # Runs wrk once and appends to OUT_FILE wrk's output plus a line
 #   CPU server_cores=X wrk_cores=Y other_cores=Z machine_busy_pct=P
 # where other_cores is CPU used by anything else on the machine during the run (noise).
+# Returns 1 (wrk's output shown) when wrk fails; the callers decide whether that ends the run.
 wrk_run() {
   local out=$1 seconds=$2 url=$3 method=$4 body=$5 ctype=$6 bearer=$7
   shift 7
-  local t0 t1 c0 c1 m0 m1 start end
-  t0=$(proc_ticks "$@"); c0=$(children_ticks); m0=$(machine_ticks); start=$EPOCHREALTIME
+  local t0 t1 c0 c1 m0 m1 start end self=$BASHPID
+  t0=$(proc_ticks "$@"); c0=$(children_ticks "$self"); m0=$(machine_ticks); start=$EPOCHREALTIME
   BENCH_METHOD=$method BENCH_BODY=$body BENCH_CONTENT_TYPE=$ctype BENCH_BEARER=$bearer \
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --timeout 5s --latency \
-    -s "$BENCH_HOME/load/request.lua" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $url"; }
-  end=$EPOCHREALTIME; m1=$(machine_ticks); t1=$(proc_ticks "$@"); c1=$(children_ticks)
+    -s "$BENCH_HOME/load/request.lua" "$url" >"$out" 2>&1 || { tail -5 "$out" >&2; log "wrk failed for $url"; return 1; }
+  end=$EPOCHREALTIME; m1=$(machine_ticks); t1=$(proc_ticks "$@"); c1=$(children_ticks "$self")
   awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v hz="$CLK_TCK" -v s="$start" -v e="$end" \
       -v m0="$m0" -v m1="$m1" 'BEGIN {
     split(m0, a, " "); split(m1, b, " ")
@@ -132,7 +134,10 @@ measure_case() {
   local out errors
   out="$WORK/wrk/$(printf %s "$jdk-$label" | tr -c 'A-Za-z0-9' '_')-$rep.txt"
   wait_quiet
-  wrk_run "$out" "$WRK_SECONDS" "$@"
+  if ! wrk_run "$out" "$WRK_SECONDS" "$@"; then
+    note_failure "$label [$jdk] run $rep" "wrk failed: $(tail -1 "$out")"
+    return 0
+  fi
   local pid
   for pid in "${@:6}"; do
     kill -0 "$pid" 2>/dev/null || die "server process $pid is gone after the run of $label (see its log under $WORK)"
@@ -150,5 +155,5 @@ measure_case() {
 # warm_case URL METHOD BODY CTYPE BEARER SERVER_PID...: an unrecorded run so the JIT has compiled
 # the hot path before anything is measured.
 warm_case() {
-  wrk_run "$WORK/wrk/warmup.txt" "$WRK_WARMUP_SECONDS" "$@"
+  wrk_run "$WORK/wrk/warmup.txt" "$WRK_WARMUP_SECONDS" "$@" || note_failure "warm-up of $1" "wrk failed: $(tail -1 "$WORK/wrk/warmup.txt")"
 }

@@ -1,8 +1,15 @@
 # Shared shell pieces for the load benchmark: logging, the tool check, JSON field access, free
 # ports, JDK discovery and process bookkeeping. Sourced by run.sh; defines functions only.
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+log() { LAST_LOG="$*"; printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# note_failure WHAT REASON: something that did not work but need not end the run (a wrk run, a
+# profile, a cold-start series); logged, and listed in the results file's "What failed" section.
+note_failure() {
+  log "FAILED: $1: $2"
+  printf '%s\t%s\n' "$1" "$(printf %s "$2" | tr '\t\n' '  ')" >>"$WORK/failures.tsv"
+}
 
 # Every tool the run needs, with the Debian package that provides it. Installs nothing.
 require_tools() {
