@@ -14,6 +14,7 @@ RS256 verification (ARM bearer check)|sun\.security\.rsa\.RSASignature\.engineVe
 TLS records (AES-GCM)|sun\.security\.ssl\.SSLCipher|com\.sun\.crypto\.provider\.(GaloisCounterMode|GHASH|AESCrypt)
 TLS handshakes|sun\.security\.ssl\.(ClientHello|ServerHello|CertificateMessage|CertificateVerify|Finished)
 Jetty HTTP parsing and writing|org\.eclipse\.jetty\.http\.
+JDK TLS engine (JSSE, records and handshakes)|sun\.security\.ssl\.
 Cerulean HTTP front (routing, Exchange)|dev\.cerulean\.server\.http\.
 JSON (Jackson)|com\.fasterxml\.jackson\.
 Nimbus JOSE (JWT)|com\.nimbusds\.
