@@ -49,6 +49,11 @@ profile_case() {
   } >>"$WORK/profile.md"
 }
 
+# jcmd_message TEXT: the first line of jcmd's answer that says something (not its "PID:" line).
+jcmd_message() {
+  grep -m1 -vE '^[0-9]+:$|^[[:space:]]*$' <<<"$1" || echo "(no answer)"
+}
+
 # profile_record TAG JAVA_HOME JDK CASE URL METHOD BODY CTYPE BEARER PID: one wrk run with a JFR
 # recording from its third second to three seconds before its end, stopped with JFR.stop (which
 # returns once the file is complete: waiting for a `duration=` recording to appear raced with its
@@ -63,7 +68,7 @@ profile_record() {
   answer=$("$java_home/bin/jcmd" "$pid" JFR.start "name=$recording" settings=profile 'jdk.ExecutionSample#period=1ms' 2>&1) || true
   if [[ $answer != *"Started recording"* ]]; then
     wait "$wrk_pid" || true
-    echo "jcmd JFR.start failed: $(tail -1 <<<"$answer")"
+    echo "jcmd JFR.start failed: $(jcmd_message "$answer")"
     return 1
   fi
   sleep $((PROFILE_SECONDS - 3))
@@ -71,7 +76,7 @@ profile_record() {
   local note=""
   wait "$wrk_pid" || note="wrk failed during the recording: $(tail -1 "$out")"
   if [ ! -s "$jfr" ]; then
-    echo "jcmd JFR.stop wrote no recording: $(tail -1 <<<"$answer")${note:+; $note}"
+    echo "jcmd JFR.stop wrote no recording: $(jcmd_message "$answer")${note:+; $note}"
     return 1
   fi
   if ! "$java_home/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$jfr" >"$WORK/profile-$tag.txt" 2>"$WORK/profile-$tag.err"; then
