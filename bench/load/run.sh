@@ -162,17 +162,22 @@ for home in "${JDKS[@]}"; do
     log "warm-up: ${CASE_NAME[$i]} (${WRK_WARMUP_SECONDS} s)"
     warm_case "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
   done
+  cer_gone=0
   for rep in $(seq 1 "$REPEATS"); do
-    measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
-    [ -z "$JETTY_PID" ] || measure_case "$jdk" "$JETTY_LABEL" "$rep" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "$JETTY_PID"
+    measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}" \
+      || die "nginx is gone"
+    if [ -n "$JETTY_PID" ] && ! measure_case "$jdk" "$JETTY_LABEL" "$rep" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "$JETTY_PID"; then
+      JETTY_PID=""
+    fi
     for i in "${!CASE_NAME[@]}"; do
       bearer=$(case_bearer "$i")
       measure_case "$jdk" "${CASE_NAME[$i]}" "$rep" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
-        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID" || { cer_gone=1; break 2; }
       if [ "$rep" = 1 ] && [ "${CASE_NAME[$i]}" = "ARM GET resource group" ]; then rss_row "$jdk" arm-get-peak VmHWM; fi
     done
   done
-  if [ -n "${BENCH_PROFILE:-}" ]; then
+  [ "$cer_gone" = 0 ] || note_failure "Cerulean on $jdk" "exited during the runs; its remaining cases and profiles were skipped"
+  if [ -n "${BENCH_PROFILE:-}" ] && [ "$cer_gone" = 0 ]; then
     [ -z "$JETTY_PID" ] || profile_case "$home" "$jdk" "$JETTY_LABEL" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" \
       "$JETTY_PID" "the Jetty peer"
     for i in "${!CASE_NAME[@]}"; do

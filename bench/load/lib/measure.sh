@@ -128,20 +128,25 @@ field() { grep -oE "(^| )$2=[^ ]+" "$1" | head -1 | cut -d= -f2; }
 # measure_case JDK LABEL REP URL METHOD BODY CTYPE BEARER SERVER_PID...
 # One recorded wrk run; appends a row to $WORK/runs.tsv:
 #   jdk case rep rps p50_ms p99_ms max_ms errors server_cores wrk_cores other_cores busy_before_pct
+# A failed wrk run is noted and skipped (returns 0); a server process that is gone afterwards is
+# noted and returns 1, so the caller can skip what that server would have served.
 measure_case() {
   local jdk=$1 label=$2 rep=$3
   shift 3
-  local out errors
+  local out errors pid wrk_ok=1
   out="$WORK/wrk/$(printf %s "$jdk-$label" | tr -c 'A-Za-z0-9' '_')-$rep.txt"
   wait_quiet
-  if ! wrk_run "$out" "$WRK_SECONDS" "$@"; then
+  wrk_run "$out" "$WRK_SECONDS" "$@" || wrk_ok=0
+  for pid in "${@:6}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      note_failure "$label [$jdk] run $rep" "the server process $pid is gone (see its log under $WORK)"
+      return 1
+    fi
+  done
+  if [ "$wrk_ok" = 0 ]; then
     note_failure "$label [$jdk] run $rep" "wrk failed: $(tail -1 "$out")"
     return 0
   fi
-  local pid
-  for pid in "${@:6}"; do
-    kill -0 "$pid" 2>/dev/null || die "server process $pid is gone after the run of $label (see its log under $WORK)"
-  done
   errors=$(( $(field "$out" status_errors) + $(field "$out" connect_errors) + $(field "$out" read_errors) \
     + $(field "$out" write_errors) + $(field "$out" timeouts) ))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$label" "$rep" "$(field "$out" rps)" \
