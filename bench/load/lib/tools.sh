@@ -20,9 +20,13 @@ require_tools() {
   if ! command -v jq >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
     missing+=("jq (or python3)")
   fi
+  # the cold-start poller (health-poll.py) unless the old curl loop is asked for
+  if [ "${BENCH_COLD_POLL:-keepalive}" != curl ] && ! command -v python3 >/dev/null 2>&1; then
+    missing+=("python3 (or BENCH_COLD_POLL=curl)")
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     log "missing tools: ${missing[*]}"
-    log "on Debian/Ubuntu: sudo apt-get install -y wrk nginx hyperfine openssl curl jq"
+    log "on Debian/Ubuntu: sudo apt-get install -y wrk nginx hyperfine openssl curl jq python3"
     exit 2
   fi
   [ "${BASH_VERSINFO[0]}" -ge 5 ] || die "bash 5 or newer is needed (EPOCHREALTIME)"
