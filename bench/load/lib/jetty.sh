@@ -5,26 +5,17 @@
 # After jetty_start: JETTY_PID JETTY_BASE JETTY_INFO ("port=... connector=... tls_records=... jetty=...").
 
 # launcher_jvm_options JAVA_HOME: fills LAUNCHER_OPTS and LAUNCHER_ENV with the JVM flags and the
-# environment (MALLOC_*, GLIBC_TUNABLES) `./cerulean serve` gives this JDK, without the class-data
-# archive (start-up only). Read by running the launcher against a stand-in `java` that prints its
-# arguments, so the peer follows whatever the launcher does now; the fixed list is the fallback.
+# environment `./cerulean serve` gives this JDK, without the class-data archive (start-up only),
+# as launcher-options.sh reads them from the launcher; the fixed list is the fallback.
 launcher_jvm_options() {
-  local java_home=$1 fake="$WORK/launcher-probe" line
-  rm -rf "$fake"; mkdir -p "$fake/bin"
-  cp "$java_home/release" "$fake/release"
-  cat >"$fake/bin/java" <<'EOF'
-#!/usr/bin/env bash
-env | grep -E '^(MALLOC_[A-Z_]*|GLIBC_TUNABLES)=' | sed 's/^/env /'
-for a in "$@"; do [ "$a" = -jar ] && break; printf 'opt %s\n' "$a"; done
-EOF
-  chmod +x "$fake/bin/java"
+  local line
   LAUNCHER_OPTS=() LAUNCHER_ENV=()
   while IFS= read -r line; do
     case $line in
       "env "*) LAUNCHER_ENV+=("${line#env }") ;;
       "opt "*) LAUNCHER_OPTS+=("${line#opt }") ;;
     esac
-  done < <(CERULEAN_JAVA_OPTS= CERULEAN_CDS=off JAVA_HOME=$fake "$REPO/cerulean" serve 2>/dev/null || true)
+  done < <("$BENCH_HOME/load/launcher-options.sh" "$1" || true)
   if [ "${#LAUNCHER_OPTS[@]}" -eq 0 ]; then
     log "the launcher's JVM options could not be read; the Jetty peer uses the fixed list"
     LAUNCHER_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx512m) LAUNCHER_ENV=(MALLOC_ARENA_MAX=2)
