@@ -3,16 +3,19 @@
 # ceiling for serving the same JSON over HTTPS), with JDK 17 and the newest JDK 21+ found.
 #   - every case in cases/ (ARM GET of a resource group, token issuance, ...) with wrk
 #   - nginx serving the resource group's exact response body as a static file
+#   - the Java peer (BenchJetty.java): Jetty 12 core with Cerulean's connector serving the same
+#     bytes on the same JDK and JVM options, the ceiling of the stack Cerulean runs on
 #   - the RS256 signing ceiling (openssl speed, and the JDK itself)
 #   - cold start: process start to first 200 on /cerulean/health (hyperfine + cold-start-once.sh)
 # With BENCH_PROFILE=1 it also records where the server's CPU goes (JFR) for every case.
-# Prints a summary and writes it to bench/results/<UTC timestamp>.md. Installs nothing; every
-# process it starts is stopped on exit. See bench/README.md for the settings (BENCH_* variables).
+# Prints a summary and writes it to bench/results/<UTC timestamp>.md, also when the run stops
+# early (marked incomplete, with what it had). Installs nothing; every process it starts is
+# stopped on exit. See bench/README.md for the settings (BENCH_* variables).
 set -euo pipefail
 
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO="$(cd "$BENCH_HOME/.." && pwd)"
-for lib in tools measure cerulean nginx coldstart profile report; do
+for lib in tools measure cerulean nginx jetty coldstart profile report; do
   # shellcheck source=/dev/null
   source "$BENCH_HOME/load/lib/$lib.sh"
 done
@@ -22,9 +25,33 @@ read -r -a SERVE_FLAGS <<<"${BENCH_SERVE_FLAGS:-}"
 require_tools
 WORK=$(mktemp -d /tmp/cerulean-bench.XXXXXX)
 mkdir -p "$WORK/wrk"
-trap 'stop_all; if [ -n "${BENCH_KEEP:-}" ]; then log "work files kept in $WORK"; else rm -rf "$WORK"; fi' EXIT
+RESULT=""
+# write_results [INCOMPLETE_NOTE]: the report into bench/results/<UTC timestamp>.md, printed too.
+write_results() {
+  INCOMPLETE=${1:-}
+  mkdir -p "$BENCH_HOME/results"
+  RESULT="$BENCH_HOME/results/$(date -u +%Y%m%dT%H%M%SZ).md"
+  report >"$RESULT"
+  echo
+  cat "$RESULT"
+  echo
+  log "written to $RESULT"
+}
+# on_exit STATUS: a run that stops early still leaves what it measured and profiled, marked incomplete.
+on_exit() {
+  local status=$1
+  if [ -z "$RESULT" ] && { [ -s "$WORK/runs.tsv" ] || [ -s "$WORK/profile.md" ]; }; then
+    stop_all
+    write_results "the run stopped early (exit status $status) after: ${LAST_LOG:-?}" || log "the partial report failed"
+  fi
+  stop_all
+  if [ -n "${BENCH_KEEP:-}" ]; then log "work files kept in $WORK"; else rm -rf "$WORK"; fi
+}
+trap 'on_exit $?' EXIT
 trap 'exit 130' INT TERM
 : >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
+: >"$WORK/failures.tsv"
+JETTY_LABEL="Jetty static JSON (Java ceiling)"
 
 # rss_row JDK ROW FIELD: the server's VmRSS or VmHWM (MB) into footprint.tsv.
 rss_row() {
@@ -59,6 +86,7 @@ NGINX_VERSION=$(nginx -v 2>&1 | sed 's/^nginx version: //')
     "$NGINX_VERSION" "${BENCH_NGINX_WORKERS:-auto}" "$(openssl version | awk '{ print $1, $2 }')"
   for home in "${JDKS[@]}"; do printf '%s\t%s\n' "$(jdk_label "$home")" "$(jdk_describe "$home")"; done
   printf 'server flags\tserve --port 0 --proxy-port -1 --data-dir <temp> %s (through ./cerulean)\n' "${SERVE_FLAGS[*]:-}"
+  printf 'cold-start poll\t%s\n' "$(if [ "${BENCH_COLD_POLL:-keepalive}" = curl ]; then echo 'curl every 20 ms, a new TLS connection each (BENCH_COLD_POLL=curl)'; else echo "one keep-alive TLS connection, GET every ${BENCH_COLD_POLL_MS:-10} ms (health-poll.py)"; fi)"
 } >"$WORK/env.tsv"
 
 log "signing ceiling: openssl speed rsa2048 on $(nproc) processes"
@@ -107,7 +135,24 @@ for home in "${JDKS[@]}"; do
     printf 'TLS, nginx\t%s\n' "$(tls_summary "${NGINX_BASE#https://}")" >>"$WORK/env.tsv"
     printf 'response, nginx\t%s\n' "$(response_size "$NGINX_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
     mapfile -t nginx_procs < <(nginx_pids)
-    wrk_run "$WORK/wrk/warmup.txt" 3 "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
+    wrk_run "$WORK/wrk/warmup.txt" 3 "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}" \
+      || note_failure "nginx warm-up" "wrk failed"
+  fi
+  log "$jdk: starting the Jetty peer (BenchJetty.java, same body and certificate)"
+  JETTY_PID=""
+  if jetty_start "$home" "$NGINX_BODY" "$data/tls/server.pem" "$WORK/jetty-$index.log"; then
+    printf 'Jetty peer on %s\t%s\n' "$jdk" "$JETTY_INFO" >>"$WORK/env.tsv"
+    printf 'TLS, Jetty peer on %s\t%s\n' "$jdk" "$(tls_summary "${JETTY_BASE#https://}")" >>"$WORK/env.tsv"
+    printf 'response, Jetty peer on %s\t%s\n' "$jdk" "$(response_size "$JETTY_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
+    # Jetty's code in Cerulean is warmed by every case's warm-up; the peer gets as long in one go
+    # (its requests/s was still rising 30 s into a run on the busy machine).
+    peer_warmup=${BENCH_PEER_WARMUP_SECONDS:-$((3 * WRK_WARMUP_SECONDS))}
+    log "warm-up: $JETTY_LABEL (${peer_warmup} s)"
+    wrk_run "$WORK/wrk/warmup.txt" "$peer_warmup" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "$JETTY_PID" \
+      || note_failure "warm-up of the Jetty peer" "wrk failed: $(tail -1 "$WORK/wrk/warmup.txt")"
+  else
+    note_failure "Jetty peer on $jdk" "did not start (log: $WORK/jetty-$index.log)"
+    JETTY_PID=""
   fi
   printf 'TLS, Cerulean on %s\t%s\n' "$jdk" "$(tls_summary "${CER_BASE#https://}")" >>"$WORK/env.tsv"
   printf 'response, Cerulean on %s\t%s\n' "$jdk" "$(response_size "$CER_BASE$NGINX_PATH")" >>"$WORK/env.tsv"
@@ -117,22 +162,31 @@ for home in "${JDKS[@]}"; do
     log "warm-up: ${CASE_NAME[$i]} (${WRK_WARMUP_SECONDS} s)"
     warm_case "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
   done
+  cer_gone=0
   for rep in $(seq 1 "$REPEATS"); do
-    measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}"
+    measure_case nginx "nginx static JSON (ceiling)" "$index.$rep" "$NGINX_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "${nginx_procs[@]}" \
+      || die "nginx is gone"
+    if [ -n "$JETTY_PID" ] && ! measure_case "$jdk" "$JETTY_LABEL" "$rep" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" "$JETTY_PID"; then
+      JETTY_PID=""
+    fi
     for i in "${!CASE_NAME[@]}"; do
       bearer=$(case_bearer "$i")
       measure_case "$jdk" "${CASE_NAME[$i]}" "$rep" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
-        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
+        "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID" || { cer_gone=1; break 2; }
       if [ "$rep" = 1 ] && [ "${CASE_NAME[$i]}" = "ARM GET resource group" ]; then rss_row "$jdk" arm-get-peak VmHWM; fi
     done
   done
-  if [ -n "${BENCH_PROFILE:-}" ]; then
+  [ "$cer_gone" = 0 ] || note_failure "Cerulean on $jdk" "exited during the runs; its remaining cases and profiles were skipped"
+  if [ -n "${BENCH_PROFILE:-}" ] && [ "$cer_gone" = 0 ]; then
+    [ -z "$JETTY_PID" ] || profile_case "$home" "$jdk" "$JETTY_LABEL" "$JETTY_BASE$NGINX_PATH" GET "" "" "$CER_TOKEN" \
+      "$JETTY_PID" "the Jetty peer"
     for i in "${!CASE_NAME[@]}"; do
       bearer=$(case_bearer "$i")
       profile_case "$home" "$jdk" "${CASE_NAME[$i]}" "$CER_BASE${CASE_PATH[$i]}" "${CASE_METHOD[$i]}" \
         "${CASE_BODY[$i]}" "${CASE_CTYPE[$i]}" "$bearer" "$CER_PID"
     done
   fi
+  [ -z "$JETTY_PID" ] || stop_pid "$JETTY_PID"
   log "$jdk: stopping Cerulean"
   cerulean_stop
 
@@ -152,11 +206,4 @@ for home in "${JDKS[@]}"; do
   [ -z "${BENCH_PROFILE:-}" ] || startup_phases "$home" "$jdk" "$template"
 done
 stop_pid "$NGINX_PID"
-
-mkdir -p "$BENCH_HOME/results"
-result="$BENCH_HOME/results/$(date -u +%Y%m%dT%H%M%SZ).md"
-report >"$result"
-echo
-cat "$result"
-echo
-log "written to $result"
+write_results

@@ -35,7 +35,12 @@ cold_start() {
   hyperfine --style basic --runs "$COLD_RUNS" --warmup 1 --export-json "$json" \
     --prepare "rm -rf $(printf %q "$fresh") && cp -a $(printf %q "$template") $(printf %q "$fresh")" \
     "$(printf '%q ' "$BENCH_HOME/load/cold-start-once.sh" "$mode" "$java_home" "$fresh" "$port" "$times")" \
-    >"$WORK/cold-$tag.hyperfine.txt" 2>&1 || { cat "$WORK/cold-$tag.hyperfine.txt" >&2; die "cold start failed ($row, $jdk)"; }
+    >"$WORK/cold-$tag.hyperfine.txt" 2>&1 || {
+      tail -20 "$WORK/cold-$tag.hyperfine.txt" >&2
+      note_failure "cold start, $row, $jdk" "$(grep -m1 -iE 'error|fail|never|exited' "$WORK/cold-$tag.hyperfine.txt" || echo 'hyperfine failed')"
+      rm -rf "$fresh"
+      return 0
+    }
   # the warm-up run also appended a time; drop it
   tail -n "$COLD_RUNS" "$times" >"$times.measured"
   read -r median min max < <(stats_ms "$times.measured")
@@ -51,7 +56,8 @@ jvm_floor() {
   local jdk=$1 java_home=$2 json
   json="$WORK/floor-$(printf %s "$jdk" | tr -c 'A-Za-z0-9' '_').json"
   hyperfine --style basic --runs "$COLD_RUNS" --warmup 2 --export-json "$json" \
-    "$(printf %q "$java_home/bin/java") -Xshare:auto -version" >/dev/null 2>&1 || die "hyperfine java -version failed"
+    "$(printf %q "$java_home/bin/java") -Xshare:auto -version" >/dev/null 2>&1 \
+    || { note_failure "bare JVM start, $jdk" "hyperfine java -version failed"; return 0; }
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "jvm-floor" "$COLD_RUNS" "$(hyperfine_ms "$json" median)" \
     "$(hyperfine_ms "$json" min)" "$(hyperfine_ms "$json" max)" "-" >>"$WORK/coldstart.tsv"
 }

@@ -89,11 +89,12 @@ wait_quiet() {
 }
 
 # --- one wrk run --------------------------------------------------------------------------------
-# children_ticks: user+system ticks of the main shell's finished children (wrk, once waited for);
-# $$ because this runs inside a command substitution.
+# children_ticks PID: user+system ticks of the finished children of shell PID (wrk, once waited
+# for). wrk_run passes its own $BASHPID: that is the main shell, or the background subshell a
+# profile runs wrk_run in, whose children $$ would not see.
 children_ticks() {
   local -a f
-  read -r -a f <<<"$(sed 's/^.*) //' "/proc/$$/stat")"
+  read -r -a f <<<"$(sed 's/^.*) //' "/proc/$1/stat")"
   echo $((f[13] + f[14]))
 }
 
@@ -101,15 +102,16 @@ children_ticks() {
 # Runs wrk once and appends to OUT_FILE wrk's output plus a line
 #   CPU server_cores=X wrk_cores=Y other_cores=Z machine_busy_pct=P
 # where other_cores is CPU used by anything else on the machine during the run (noise).
+# Returns 1 (wrk's output shown) when wrk fails; the callers decide whether that ends the run.
 wrk_run() {
   local out=$1 seconds=$2 url=$3 method=$4 body=$5 ctype=$6 bearer=$7
   shift 7
-  local t0 t1 c0 c1 m0 m1 start end
-  t0=$(proc_ticks "$@"); c0=$(children_ticks); m0=$(machine_ticks); start=$EPOCHREALTIME
+  local t0 t1 c0 c1 m0 m1 start end self=$BASHPID
+  t0=$(proc_ticks "$@"); c0=$(children_ticks "$self"); m0=$(machine_ticks); start=$EPOCHREALTIME
   BENCH_METHOD=$method BENCH_BODY=$body BENCH_CONTENT_TYPE=$ctype BENCH_BEARER=$bearer \
     wrk -t"$WRK_THREADS" -c"$WRK_CONNECTIONS" -d"${seconds}s" --timeout 5s --latency \
-    -s "$BENCH_HOME/load/request.lua" "$url" >"$out" 2>&1 || { cat "$out" >&2; die "wrk failed for $url"; }
-  end=$EPOCHREALTIME; m1=$(machine_ticks); t1=$(proc_ticks "$@"); c1=$(children_ticks)
+    -s "$BENCH_HOME/load/request.lua" "$url" >"$out" 2>&1 || { tail -5 "$out" >&2; log "wrk failed for $url"; return 1; }
+  end=$EPOCHREALTIME; m1=$(machine_ticks); t1=$(proc_ticks "$@"); c1=$(children_ticks "$self")
   awk -v t0="$t0" -v t1="$t1" -v c0="$c0" -v c1="$c1" -v hz="$CLK_TCK" -v s="$start" -v e="$end" \
       -v m0="$m0" -v m1="$m1" 'BEGIN {
     split(m0, a, " "); split(m1, b, " ")
@@ -126,17 +128,25 @@ field() { grep -oE "(^| )$2=[^ ]+" "$1" | head -1 | cut -d= -f2; }
 # measure_case JDK LABEL REP URL METHOD BODY CTYPE BEARER SERVER_PID...
 # One recorded wrk run; appends a row to $WORK/runs.tsv:
 #   jdk case rep rps p50_ms p99_ms max_ms errors server_cores wrk_cores other_cores busy_before_pct
+# A failed wrk run is noted and skipped (returns 0); a server process that is gone afterwards is
+# noted and returns 1, so the caller can skip what that server would have served.
 measure_case() {
   local jdk=$1 label=$2 rep=$3
   shift 3
-  local out errors
+  local out errors pid wrk_ok=1
   out="$WORK/wrk/$(printf %s "$jdk-$label" | tr -c 'A-Za-z0-9' '_')-$rep.txt"
   wait_quiet
-  wrk_run "$out" "$WRK_SECONDS" "$@"
-  local pid
+  wrk_run "$out" "$WRK_SECONDS" "$@" || wrk_ok=0
   for pid in "${@:6}"; do
-    kill -0 "$pid" 2>/dev/null || die "server process $pid is gone after the run of $label (see its log under $WORK)"
+    if ! kill -0 "$pid" 2>/dev/null; then
+      note_failure "$label [$jdk] run $rep" "the server process $pid is gone (see its log under $WORK)"
+      return 1
+    fi
   done
+  if [ "$wrk_ok" = 0 ]; then
+    note_failure "$label [$jdk] run $rep" "wrk failed: $(tail -1 "$out")"
+    return 0
+  fi
   errors=$(( $(field "$out" status_errors) + $(field "$out" connect_errors) + $(field "$out" read_errors) \
     + $(field "$out" write_errors) + $(field "$out" timeouts) ))
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "$label" "$rep" "$(field "$out" rps)" \
@@ -150,5 +160,5 @@ measure_case() {
 # warm_case URL METHOD BODY CTYPE BEARER SERVER_PID...: an unrecorded run so the JIT has compiled
 # the hot path before anything is measured.
 warm_case() {
-  wrk_run "$WORK/wrk/warmup.txt" "$WRK_WARMUP_SECONDS" "$@"
+  wrk_run "$WORK/wrk/warmup.txt" "$WRK_WARMUP_SECONDS" "$@" || note_failure "warm-up of $1" "wrk failed: $(tail -1 "$WORK/wrk/warmup.txt")"
 }

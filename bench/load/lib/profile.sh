@@ -1,6 +1,7 @@
 # Optional profile (BENCH_PROFILE=1): one extra, unrecorded wrk run per case with a JFR recording
 # of the server, summarised as where the CPU goes. The recording starts two seconds into the run,
-# after wrk's connections (and their TLS handshakes) are open, so it sees the steady state.
+# after wrk's connections (and their TLS handshakes) are open, so it sees the steady state. A
+# profile that fails is noted in the results and the run goes on.
 # JFR execution samples only cover threads running Java code; time in the kernel (socket reads
 # and writes) is not in them. Output: $WORK/profile.md.
 
@@ -13,6 +14,7 @@ RS256 verification (ARM bearer check)|sun\.security\.rsa\.RSASignature\.engineVe
 TLS records (AES-GCM)|sun\.security\.ssl\.SSLCipher|com\.sun\.crypto\.provider\.(GaloisCounterMode|GHASH|AESCrypt)
 TLS handshakes|sun\.security\.ssl\.(ClientHello|ServerHello|CertificateMessage|CertificateVerify|Finished)
 Jetty HTTP parsing and writing|org\.eclipse\.jetty\.http\.
+JDK TLS engine (JSSE, records and handshakes)|sun\.security\.ssl\.
 Cerulean HTTP front (routing, Exchange)|dev\.cerulean\.server\.http\.
 JSON (Jackson)|com\.fasterxml\.jackson\.
 Nimbus JOSE (JWT)|com\.nimbusds\.
@@ -22,31 +24,66 @@ regular expressions|java\.util\.regex\.
 SecureRandom and UUIDs|java\.security\.SecureRandom|java\.util\.UUID\.randomUUID
 Cerulean code (any frame)|dev\.cerulean\.'
 
-# profile_case JAVA_HOME JDK_LABEL CASE_NAME URL METHOD BODY CTYPE BEARER SERVER_PID
+# profile_case JAVA_HOME JDK_LABEL CASE_NAME URL METHOD BODY CTYPE BEARER SERVER_PID [SERVER]
+# SERVER names the process in the heading ("Cerulean" unless given). Never ends the run: whatever
+# goes wrong (wrk, jcmd, an unreadable recording) becomes a line in profile.md and in failures.tsv.
 profile_case() {
-  local java_home=$1 jdk=$2 name=$3 url=$4 method=$5 body=$6 ctype=$7 bearer=$8 pid=$9
-  local tag jfr out wrk_pid
+  local java_home=$1 jdk=$2 name=$3 server=${10:-Cerulean} tag reason
   tag=$(printf %s "$jdk-$name" | tr -c 'A-Za-z0-9' '_')
-  jfr="$WORK/profile-$tag.jfr" out="$WORK/wrk/profile-$tag.txt"
-  log "profiling: $name [$jdk] (${PROFILE_SECONDS} s, JFR)"
+  log "profiling: $name [$server on $jdk] (${PROFILE_SECONDS} s, JFR)"
   wait_quiet
+  if ! reason=$(profile_record "$tag" "$@"); then
+    note_failure "profile of $name [$server on $jdk]" "$reason"
+    printf '### %s — %s on %s\n\nNo profile: %s\n\n' "$name" "$server" "$jdk" "$reason" >>"$WORK/profile.md"
+    return 0
+  fi
+  {
+    echo "### $name — $server on $jdk"
+    echo
+    echo "$(field "$WORK/wrk/profile-$tag.txt" rps) requests/s during the recording; CPU: server $(field "$WORK/wrk/profile-$tag.txt" server_cores)," \
+      "wrk $(field "$WORK/wrk/profile-$tag.txt" wrk_cores), other work $(field "$WORK/wrk/profile-$tag.txt" other_cores) cores."
+    [ -z "$reason" ] || echo "($reason)"
+    echo
+    profile_summary <"$WORK/profile-$tag.txt" || echo "(the summary of $WORK/profile-$tag.txt failed)"
+    echo
+  } >>"$WORK/profile.md"
+}
+
+# jcmd_message TEXT: the first line of jcmd's answer that says something (not its "PID:" line).
+jcmd_message() {
+  grep -m1 -vE '^[0-9]+:$|^[[:space:]]*$' <<<"$1" || echo "(no answer)"
+}
+
+# profile_record TAG JAVA_HOME JDK CASE URL METHOD BODY CTYPE BEARER PID: one wrk run with a JFR
+# recording from its third second to three seconds before its end, stopped with JFR.stop (which
+# returns once the file is complete: waiting for a `duration=` recording to appear raced with its
+# writing), then printed as text to $WORK/profile-TAG.txt. Prints a note or, failing, the reason.
+profile_record() {
+  local tag=$1 java_home=$2 url=$5 method=$6 body=$7 ctype=$8 bearer=$9 pid=${10}
+  local jfr="$WORK/profile-$1.jfr" out="$WORK/wrk/profile-$1.txt" recording="bench-$1-$RANDOM" wrk_pid answer
+  rm -f "$jfr"
   wrk_run "$out" "$PROFILE_SECONDS" "$url" "$method" "$body" "$ctype" "$bearer" "$pid" &
   wrk_pid=$!
   sleep 2
-  "$java_home/bin/jcmd" "$pid" JFR.start name=bench settings=profile 'jdk.ExecutionSample#period=1ms' \
-    "duration=$((PROFILE_SECONDS - 3))s" "filename=$jfr" >/dev/null \
-    || { wait "$wrk_pid"; log "jcmd JFR.start failed (pid $pid); profile of $name skipped"; return 0; }
-  wait "$wrk_pid"
-  for _ in $(seq 1 50); do [ -s "$jfr" ] && break; sleep 0.2; done
-  {
-    echo "### $name — Cerulean on $jdk"
-    echo
-    echo "$(field "$out" rps) requests/s during the recording; CPU: server $(field "$out" server_cores)," \
-      "wrk $(field "$out" wrk_cores), other work $(field "$out" other_cores) cores."
-    echo
-    "$java_home/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$jfr" | profile_summary
-    echo
-  } >>"$WORK/profile.md"
+  answer=$("$java_home/bin/jcmd" "$pid" JFR.start "name=$recording" settings=profile 'jdk.ExecutionSample#period=1ms' 2>&1) || true
+  if [[ $answer != *"Started recording"* ]]; then
+    wait "$wrk_pid" || true
+    echo "jcmd JFR.start failed: $(jcmd_message "$answer")"
+    return 1
+  fi
+  sleep $((PROFILE_SECONDS - 3))
+  answer=$("$java_home/bin/jcmd" "$pid" JFR.stop "name=$recording" "filename=$jfr" 2>&1) || true
+  local note=""
+  wait "$wrk_pid" || note="wrk failed during the recording: $(tail -1 "$out")"
+  if [ ! -s "$jfr" ]; then
+    echo "jcmd JFR.stop wrote no recording: $(jcmd_message "$answer")${note:+; $note}"
+    return 1
+  fi
+  if ! "$java_home/bin/jfr" print --events jdk.ExecutionSample --stack-depth 200 "$jfr" >"$WORK/profile-$tag.txt" 2>"$WORK/profile-$tag.err"; then
+    echo "jfr print failed: $(tail -1 "$WORK/profile-$tag.err")${note:+; $note}"
+    return 1
+  fi
+  echo "$note"
 }
 
 # profile_summary: reads `jfr print --events jdk.ExecutionSample` text, writes two tables.

@@ -4,13 +4,24 @@
 #   goals.tsv     case, goal                     from add_case --min-rps / --min-ratio
 #   coldstart.tsv one row per cold-start series (lib/coldstart.sh)
 #   peers.tsv     name, value                    signing ceilings
+#   failures.tsv  what, reason                   what did not work (lib/tools.sh note_failure)
+#   profile.md    JFR summaries                  (lib/profile.sh, BENCH_PROFILE=1)
 
 report() {
   echo "# Cerulean load benchmark — $(awk -F'\t' '$1 == "date" { print $2 }' "$WORK/env.tsv")"
   echo
+  [ -z "${INCOMPLETE:-}" ] || { echo "**Incomplete: $INCOMPLETE.** Every table below holds only what was measured before that."; echo; }
   awk -F'\t' '$1 != "date" { printf "- **%s**: %s\n", $1, $2 }' "$WORK/env.tsv"
   echo
+  if [ -s "$WORK/failures.tsv" ]; then
+    echo "## What failed in this run"
+    echo
+    awk -F'\t' '{ printf "- %s: %s\n", $1, $2 }' "$WORK/failures.tsv"
+    echo
+  fi
   report_throughput
+  echo
+  report_gap
   echo
   report_signing
   echo
@@ -30,8 +41,8 @@ report() {
 report_throughput() {
   echo "## Throughput (wrk over HTTPS, keep-alive; best of $REPEATS runs by requests/s)"
   echo
-  echo "| benchmark | server | requests/s | p99 ms | vs nginx | server CPU (cores) | requests per server CPU-second | errors | goal |"
-  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+  echo "| benchmark | server | requests/s | p99 ms | vs nginx | vs Jetty peer (same JDK) | server CPU (cores) | requests per server CPU-second | errors | goal |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
   awk -F'\t' '
     FILENAME ~ /goals/ { goal[$1] = $2; next }
     {
@@ -41,6 +52,7 @@ report_throughput() {
         best[key] = 1; rps[key] = $4 + 0; p99[key] = $6; errs[key] = $8; cores[key] = $9 + 0
       }
       if ($1 == "nginx" && $4 + 0 > ceiling) ceiling = $4 + 0
+      if ($2 == JETTY && $4 + 0 > jetty[$1]) jetty[$1] = $4 + 0
     }
     END {
       for (i = 1; i <= n; i++) {
@@ -57,14 +69,39 @@ report_throughput() {
             : sprintf("≥ %.2f× nginx: **missed by %.0f%%**", need, 100 * (need - ratio) / need)
         }
         if (p99goal != "" && jdk[k] != "nginx") verdict = verdict sprintf("; p99 ≤ %d ms: %s", p99goal, (p99[k] + 0 <= p99goal ? "met" : "**missed**"))
-        printf "| %s | %s | %.0f | %.2f | %.2f | %.2f | %.0f | %s | %s |\n", name[k], (jdk[k] == "nginx" ? NGINX : "Cerulean, " jdk[k]),
-          rps[k], p99[k], ratio, cores[k], (cores[k] > 0 ? rps[k] / cores[k] : 0), errs[k], verdict
+        server = jdk[k] == "nginx" ? NGINX : (name[k] == JETTY ? "Jetty peer, " jdk[k] : "Cerulean, " jdk[k])
+        vsj = (jdk[k] != "nginx" && jetty[jdk[k]] > 0) ? sprintf("%.2f", rps[k] / jetty[jdk[k]]) : "–"
+        printf "| %s | %s | %.0f | %.2f | %.2f | %s | %.2f | %.0f | %s | %s |\n", name[k], server,
+          rps[k], p99[k], ratio, vsj, cores[k], (cores[k] > 0 ? rps[k] / cores[k] : 0), errs[k], verdict
       }
-    }' NGINX="$NGINX_VERSION" "$WORK/goals.tsv" "$WORK/runs.tsv"
+    }' NGINX="$NGINX_VERSION" JETTY="$JETTY_LABEL" "$WORK/goals.tsv" "$WORK/runs.tsv"
   echo
   echo "wrk and the server share the machine's CPUs; *server CPU* is what the server process itself"
   echo "used during the run, so *requests per server CPU-second* compares efficiency independent of how"
   echo "the CPUs were split between client and server."
+}
+
+# report_gap: ARM GET beside both peers, per JDK, in requests/s and per server CPU-second. Jetty /
+# nginx is what the JVM's HTTP and TLS stack costs against nginx; ARM GET / Jetty is Cerulean's own
+# work on top of that stack (routing, token check, RBAC, the store read, headers, metrics).
+report_gap() {
+  echo "## ARM GET against both peers (best runs; per server CPU-second in brackets)"
+  echo
+  echo "| JDK | nginx | Jetty peer | ARM GET | Jetty / nginx | ARM GET / Jetty | ARM GET / nginx |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+  awk -F'\t' '
+    function keep(slot, k) { if ($4 + 0 > rps[slot, k]) { rps[slot, k] = $4 + 0; eff[slot, k] = ($9 + 0 > 0 ? $4 / $9 : 0) } }
+    $1 == "nginx" { keep("n", "all"); next }
+    $2 == JETTY { keep("j", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } next }
+    $2 == ARM { keep("a", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
+    function cell(slot, k) { return rps[slot, k] > 0 ? sprintf("%.0f (%.0f)", rps[slot, k], eff[slot, k]) : "–" }
+    function both(s1, k1, s2, k2) {
+      if (!(rps[s1, k1] > 0 && rps[s2, k2] > 0)) return "–"
+      return sprintf("%.2f (%.2f)", rps[s1, k1] / rps[s2, k2], (eff[s2, k2] > 0 ? eff[s1, k1] / eff[s2, k2] : 0)) }
+    END { for (i = 1; i <= n; i++) { k = order[i]
+      printf "| %s | %s | %s | %s | %s | %s | %s |\n", k, cell("n", "all"), cell("j", k), cell("a", k),
+        both("j", k, "n", "all"), both("a", k, "j", k), both("a", k, "n", "all") } }
+  ' JETTY="$JETTY_LABEL" ARM="ARM GET resource group" "$WORK/runs.tsv"
 }
 
 report_signing() {

@@ -1,8 +1,15 @@
 # Shared shell pieces for the load benchmark: logging, the tool check, JSON field access, free
 # ports, JDK discovery and process bookkeeping. Sourced by run.sh; defines functions only.
 
-log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+log() { LAST_LOG="$*"; printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
+
+# note_failure WHAT REASON: something that did not work but need not end the run (a wrk run, a
+# profile, a cold-start series); logged, and listed in the results file's "What failed" section.
+note_failure() {
+  log "FAILED: $1: $2"
+  printf '%s\t%s\n' "$1" "$(printf %s "$2" | tr '\t\n' '  ')" >>"$WORK/failures.tsv"
+}
 
 # Every tool the run needs, with the Debian package that provides it. Installs nothing.
 require_tools() {
@@ -13,9 +20,13 @@ require_tools() {
   if ! command -v jq >/dev/null 2>&1 && ! command -v python3 >/dev/null 2>&1; then
     missing+=("jq (or python3)")
   fi
+  # the cold-start poller (health-poll.py) unless the old curl loop is asked for
+  if [ "${BENCH_COLD_POLL:-keepalive}" != curl ] && ! command -v python3 >/dev/null 2>&1; then
+    missing+=("python3 (or BENCH_COLD_POLL=curl)")
+  fi
   if [ "${#missing[@]}" -gt 0 ]; then
     log "missing tools: ${missing[*]}"
-    log "on Debian/Ubuntu: sudo apt-get install -y wrk nginx hyperfine openssl curl jq"
+    log "on Debian/Ubuntu: sudo apt-get install -y wrk nginx hyperfine openssl curl jq python3"
     exit 2
   fi
   [ "${BASH_VERSINFO[0]}" -ge 5 ] || die "bash 5 or newer is needed (EPOCHREALTIME)"
