@@ -140,16 +140,17 @@ report_cold_start() {
 report_footprint() {
   echo "## Footprint (resident set of the server process, through \`./cerulean serve\`)"
   echo
-  echo "*Idle* is read two seconds after start and one token request; *ARM GET* is the peak"
-  echo "(VmHWM) at the end of the first measured ARM GET run."
+  echo "*Idle* is read two seconds after a start on a prepared data dir (class archive present) and"
+  echo "one token request; *first serve* the same on the run's first start (empty data dir, archive"
+  echo "written at its exit); *ARM GET* is the peak (VmHWM) at the end of the first measured ARM GET run."
   echo
-  echo "| JDK | idle RSS | goal ≤ 120 MB | peak RSS during ARM GET | goal ≤ 300 MB |"
-  echo "| --- | ---: | --- | ---: | --- |"
+  echo "| JDK | idle RSS | goal ≤ 120 MB | idle RSS, first serve | peak RSS during ARM GET | goal ≤ 300 MB |"
+  echo "| --- | ---: | --- | ---: | ---: | --- |"
   awk -F'\t' '
     { if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } v[$1, $2] = $3 + 0 }
     END { for (i = 1; i <= n; i++) { k = order[i]
-      printf "| %s | %d MB | %s | %d MB | %s |\n", k, v[k, "idle"], (v[k, "idle"] <= 120 ? "met" : "**missed**"),
-        v[k, "arm-get-peak"], (v[k, "arm-get-peak"] <= 300 ? "met" : "**missed**") } }
+      printf "| %s | %d MB | %s | %d MB | %d MB | %s |\n", k, v[k, "idle"], (v[k, "idle"] <= 120 ? "met" : "**missed**"),
+        v[k, "idle-first"], v[k, "arm-get-peak"], (v[k, "arm-get-peak"] <= 300 ? "met" : "**missed**") } }
   ' "$WORK/footprint.tsv"
 }
 
