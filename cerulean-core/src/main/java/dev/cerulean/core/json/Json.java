@@ -72,4 +72,14 @@ public final class Json {
      * write it (ACR scope maps and tokens, Azure ML's data plane).
      */
     public static String offsetTime(Instant t) { return OFFSET_TIME.format(t); }
+
+    /**
+     * Whether {@code node} is a whole number in {@code [min, max]}. Checked before reading it as an
+     * int: {@code asInt()} wraps values beyond int (2^32 + 5 reads as 5), so a range check on it alone
+     * would accept them.
+     */
+    public static boolean isIntBetween(JsonNode node, int min, int max) {
+        return node != null && node.isIntegralNumber() && node.canConvertToInt()
+                && node.intValue() >= min && node.intValue() <= max;
+    }
 }

@@ -2,6 +2,7 @@ package dev.cerulean.server.providers.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.json.Json;
 import dev.cerulean.core.id.ResourceId;
 
 import java.util.List;
@@ -71,9 +72,7 @@ final class DiagnosticSettingProperties {
             JsonNode retention = e.get("retentionPolicy");
             if (retention != null && !retention.isNull()) {
                 JsonNode days = retention.get("days");
-                // canConvertToInt first: asInt() wraps values beyond int (2^32 + 5 would read as 5)
-                if (!retention.path("enabled").isBoolean() || days == null || !days.isIntegralNumber()
-                        || !days.canConvertToInt() || days.intValue() < 0 || days.intValue() > 365) {
+                if (!retention.path("enabled").isBoolean() || !Json.isIntBetween(days, 0, 365)) {
                     throw InsightsErrors.badRequest("'" + at + ".retentionPolicy' needs 'enabled' and 'days' between 0 and 365.");
                 }
             }

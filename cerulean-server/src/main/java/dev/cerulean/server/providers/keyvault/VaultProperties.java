@@ -3,6 +3,7 @@ package dev.cerulean.server.providers.keyvault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.cerulean.core.json.Json;
 
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,7 @@ final class VaultProperties {
         JsonNode days = p.get("softDeleteRetentionInDays");
         if (days == null || days.isNull()) {
             p.put("softDeleteRetentionInDays", 90);
-        } else if (!days.canConvertToInt() || !days.isIntegralNumber() || days.intValue() < 7 || days.intValue() > 90) {
+        } else if (!Json.isIntBetween(days, 7, 90)) {
             throw KeyVaultErrors.retentionOutOfRange(days.asText(days.toString()));
         }
         if (!p.hasNonNull("publicNetworkAccess")) p.put("publicNetworkAccess", "Enabled");

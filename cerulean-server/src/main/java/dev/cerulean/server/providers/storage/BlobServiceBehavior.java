@@ -55,7 +55,7 @@ final class BlobServiceBehavior implements ResourceBehavior {
         if (changeFeed != null && !changeFeed.isNull()) {
             if (!changeFeed.isObject()) throw StorageErrors.invalidParameters("changeFeed");
             JsonNode days = changeFeed.get("retentionInDays");
-            if (days != null && !days.isNull() && !(days.isIntegralNumber() && days.canConvertToInt() && days.intValue() >= 1 && days.intValue() <= 146000)) {
+            if (days != null && !days.isNull() && !Json.isIntBetween(days, 1, 146000)) {
                 throw StorageErrors.invalidParameters("changeFeed.retentionInDays");
             }
         }
@@ -83,7 +83,7 @@ final class BlobServiceBehavior implements ResourceBehavior {
         JsonNode enabled = policy.get("enabled");
         if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) throw StorageErrors.valueNotAllowed(enabled.asText(), name + ".enabled");
         JsonNode days = policy.get("days");
-        if (days != null && !days.isNull() && !(days.isIntegralNumber() && days.canConvertToInt() && days.intValue() >= 1 && days.intValue() <= max)) {
+        if (days != null && !days.isNull() && !Json.isIntBetween(days, 1, max)) {
             throw StorageErrors.invalidParameters(name + ".days");
         }
     }
