@@ -16,8 +16,12 @@ import dev.cerulean.store.ResourceQuery;
 import dev.cerulean.store.ResourceRecord;
 import dev.cerulean.store.ResourceStore;
 import dev.cerulean.store.WriteCondition;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -252,12 +256,7 @@ public abstract class ResourceStoreContract extends StoresContract {
 
     @Test
     void listPagesThroughThreePagesWithCursors() {
-        List<String> all = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            ResourceRecord registry = registry(SUBSCRIPTION, "rg", "r" + i);
-            resources.put(registry, WriteCondition.ABSENT);
-            all.add(registry.key());
-        }
+        List<String> all = putRegistries(7);
         ResourceQuery query = ResourceQuery.in(SUBSCRIPTION).type(REGISTRY_TYPE).limit(3);
         Page<ResourceRecord> first = resources.list(query);
         Page<ResourceRecord> second = resources.list(query.after(first.nextCursor()));
@@ -268,23 +267,47 @@ public abstract class ResourceStoreContract extends StoresContract {
         assertThat(third.nextCursor()).isNull();
         List<String> seen = new ArrayList<>();
         List.of(first, second, third).forEach(p -> p.items().forEach(r -> seen.add(r.key())));
-        assertThat(seen).isEqualTo(all.stream().sorted().toList());
+        assertThat(seen).isEqualTo(all);
     }
 
     @Test
     void listAllReadsEveryPageInKeyOrder() {
-        List<String> all = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            ResourceRecord registry = registry(SUBSCRIPTION, "rg", "r" + i);
-            resources.put(registry, WriteCondition.ABSENT);
-            all.add(registry.key());
-        }
+        List<String> all = putRegistries(7);
         resources.put(group(SUBSCRIPTION, "rg"), WriteCondition.ABSENT);
         ResourceQuery query = ResourceQuery.in(SUBSCRIPTION).type(REGISTRY_TYPE);
-        assertThat(resources.listAll(query.limit(3)).map(ResourceRecord::key).toList()).isEqualTo(all.stream().sorted().toList());
+        assertThat(resources.listAll(query.limit(3)).map(ResourceRecord::key).toList()).isEqualTo(all);
         assertThat(resources.listAll(query.limit(7)).count()).as("a last page exactly full").isEqualTo(7);
         assertThat(resources.listAll(query.type("microsoft.example/none")).toList()).isEmpty();
-        assertThat(resources.listAll(query.limit(2)).map(ResourceRecord::name).filter("r4"::equals).findFirst()).contains("r4");
+
+        AtomicInteger pagesRead = new AtomicInteger();
+        ResourceStore counting = countingPages(resources, pagesRead);
+        assertThat(counting.listAll(query.limit(2)).map(ResourceRecord::name).filter("r4"::equals).findFirst()).contains("r4");
+        assertThat(pagesRead).as("r4 is on the third page of two").hasValue(3);
+    }
+
+    /** {@code n} registries r0..r(n-1) in one group; their keys in key order. */
+    private List<String> putRegistries(int n) {
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ResourceRecord registry = registry(SUBSCRIPTION, "rg", "r" + i);
+            resources.put(registry, WriteCondition.ABSENT);
+            keys.add(registry.key());
+        }
+        return keys.stream().sorted().toList();
+    }
+
+    /** {@code store} with its {@code list} calls counted; default methods run on the wrapper, so they are counted too. */
+    private static ResourceStore countingPages(ResourceStore store, AtomicInteger pages) {
+        return (ResourceStore) Proxy.newProxyInstance(ResourceStore.class.getClassLoader(), new Class<?>[] {ResourceStore.class},
+                (proxy, method, args) -> {
+                    if (method.isDefault()) return InvocationHandler.invokeDefault(proxy, method, args);
+                    if (method.getName().equals("list")) pages.incrementAndGet();
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
