@@ -58,6 +58,16 @@ interface Dialect extends AutoCloseable {
         return false;
     }
 
+    /**
+     * True when this process is the database's one writer, so that committed rows may be kept in memory
+     * ({@link ResourceRowCache}): SQLite, whose file belongs to one server. Not PostgreSQL, which
+     * servers share to scale out: a row another server changed must be read afresh. (Another
+     * process writing the same SQLite file is seen within the cache's one-second bound.)
+     */
+    default boolean cachesRows() {
+        return false;
+    }
+
     /** True when the statement failed because it would duplicate a primary key or unique value. */
     boolean isUniqueViolation(SQLException e);
 

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * ARM resources in the {@code resources} table. Each conditional write is one statement, so the
@@ -37,13 +38,23 @@ final class JdbcResourceStore implements ResourceStore {
     private static final String DELETE_TREE = "DELETE FROM resources WHERE key = ? OR (key >= ? AND key < ?)";
 
     private final JdbcTransactions db;
+    /** Null where another process may write the same database (see {@link Dialect#cachesRows}). */
+    private final ResourceRowCache cache;
 
-    JdbcResourceStore(JdbcTransactions db) {
+    JdbcResourceStore(JdbcTransactions db, ResourceRowCache cache) {
         this.db = db;
+        this.cache = cache;
     }
 
     @Override
     public Optional<ResourceRecord> get(String key) {
+        if (cache == null || db.inTransaction()) {
+            return select(key);
+        }
+        return cache.get(key, () -> select(key));
+    }
+
+    private Optional<ResourceRecord> select(String key) {
         return db.withConnection("get resource", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(SELECT)) {
                 statement.setString(1, key);
@@ -56,7 +67,7 @@ final class JdbcResourceStore implements ResourceStore {
 
     @Override
     public boolean put(ResourceRecord record, WriteCondition condition) {
-        return db.withConnection("put resource", connection -> {
+        return forgetting(record.key(), false, () -> db.withConnection("put resource", connection -> {
             if (condition instanceof WriteCondition.EtagMatches match) {
                 try (PreparedStatement statement = connection.prepareStatement(UPDATE_IF_ETAG)) {
                     bindValues(statement, 1, record);
@@ -71,7 +82,7 @@ final class JdbcResourceStore implements ResourceStore {
                 bindValues(statement, 2, record);
                 return statement.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     @Override
@@ -80,7 +91,7 @@ final class JdbcResourceStore implements ResourceStore {
             // "delete only if there is nothing to delete" is a caller's mistake, not a no-op to hide
             throw new IllegalArgumentException("ABSENT is not a delete condition");
         }
-        return db.withConnection("delete resource", connection -> {
+        return forgetting(key, false, () -> db.withConnection("delete resource", connection -> {
             boolean byEtag = condition instanceof WriteCondition.EtagMatches;
             try (PreparedStatement statement = connection.prepareStatement(byEtag ? DELETE_IF_ETAG : DELETE)) {
                 statement.setString(1, key);
@@ -89,20 +100,20 @@ final class JdbcResourceStore implements ResourceStore {
                 }
                 return statement.executeUpdate() == 1;
             }
-        });
+        }));
     }
 
     @Override
     public int deleteTree(String key) {
         KeySubtree below = KeySubtree.below(key);
-        return db.withConnection("delete resource tree", connection -> {
+        return forgetting(key, true, () -> db.withConnection("delete resource tree", connection -> {
             try (PreparedStatement statement = connection.prepareStatement(DELETE_TREE)) {
                 statement.setString(1, key);
                 statement.setString(2, below.from());
                 statement.setString(3, below.before());
                 return statement.executeUpdate();
             }
-        });
+        }));
     }
 
     @Override
@@ -131,6 +142,27 @@ final class JdbcResourceStore implements ResourceStore {
                 return new Page<>(items, more ? items.get(items.size() - 1).key() : null);
             }
         });
+    }
+
+    /**
+     * Runs a write, then makes the cache forget {@code key} (with its subtree when {@code tree}) once the
+     * write is committed: at the end of the enclosing transaction, or right after an auto-commit
+     * statement. Also when the write fails: forgetting too much only costs a read.
+     */
+    private <T> T forgetting(String key, boolean tree, Supplier<T> write) {
+        if (cache == null) {
+            return write.get();
+        }
+        Runnable forget = tree ? () -> cache.forgetTree(key) : () -> cache.forget(key);
+        if (db.inTransaction()) {
+            db.afterTransaction(forget);
+            return write.get();
+        }
+        try {
+            return write.get();
+        } finally {
+            forget.run();
+        }
     }
 
     /** Binds the twelve columns after {@code key}, in {@link #COLUMNS} order, from parameter {@code first}. */

@@ -34,7 +34,7 @@ public final class JdbcStores implements Stores {
         this.dialect = dialect;
         this.pool = pool;
         this.transactions = new JdbcTransactions(pool, dialect);
-        this.resources = new JdbcResourceStore(transactions);
+        this.resources = new JdbcResourceStore(transactions, dialect.cachesRows() ? ResourceRowCache.standard() : null);
         this.identities = new JdbcIdentityStore(transactions);
         this.operations = new JdbcOperationStore(transactions, dialect);
         this.values = new JdbcKeyValueStore(transactions);

@@ -5,6 +5,8 @@ import dev.cerulean.store.StoreException;
 import dev.cerulean.store.Transactions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,8 @@ final class JdbcTransactions implements Transactions {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
+    /** What must run once this thread's outermost transaction has ended (see {@link #afterTransaction}). */
+    private final ThreadLocal<List<Runnable>> afterEnd = new ThreadLocal<>();
     private final GroupCommit groupCommit;
 
     JdbcTransactions(HikariDataSource pool, Dialect dialect) {
@@ -65,11 +69,39 @@ final class JdbcTransactions implements Transactions {
         }
     }
 
+    /** True while this thread is inside {@link #inTransaction}: reads see its uncommitted writes. */
+    boolean inTransaction() {
+        return bound.get() != null;
+    }
+
+    /**
+     * Runs {@code action} once this thread's outermost transaction has ended, committed or rolled back:
+     * where a cache forgets what the transaction wrote. Only inside {@link #inTransaction}.
+     */
+    void afterTransaction(Runnable action) {
+        List<Runnable> pending = afterEnd.get();
+        if (pending == null) {
+            throw new IllegalStateException("afterTransaction outside a transaction");
+        }
+        pending.add(action);
+    }
+
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         if (bound.get() != null) {
             return work.get(); // nested: the outermost call commits or rolls back
         }
+        List<Runnable> pending = new ArrayList<>();
+        afterEnd.set(pending);
+        try {
+            return outermost(work);
+        } finally {
+            afterEnd.remove();
+            pending.forEach(Runnable::run);
+        }
+    }
+
+    private <T> T outermost(Supplier<T> work) {
         if (groupCommit != null) {
             return groupCommit.run(work, bound);
         }

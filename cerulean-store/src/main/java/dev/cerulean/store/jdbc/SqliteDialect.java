@@ -149,6 +149,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public boolean cachesRows() {
+        return true;
+    }
+
+    @Override
     public boolean isUniqueViolation(SQLException e) {
         if (!(e instanceof SQLiteException sqlite)) {
             return false;

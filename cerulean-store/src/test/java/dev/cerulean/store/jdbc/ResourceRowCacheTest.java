@@ -1,0 +1,130 @@
+package dev.cerulean.store.jdbc;
+
+import static dev.cerulean.store.contract.SampleRecords.SUBSCRIPTION;
+import static dev.cerulean.store.contract.SampleRecords.child;
+import static dev.cerulean.store.contract.SampleRecords.registry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cerulean.store.ResourceRecord;
+import dev.cerulean.store.Stores;
+import dev.cerulean.store.WriteCondition;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The resource row cache: what it remembers, and that a write always makes it forget. */
+class ResourceRowCacheTest {
+
+    private static final ResourceRecord ROW = registry(SUBSCRIPTION, "rg", "reg");
+
+    @TempDir
+    Path dir;
+
+    private final AtomicLong clock = new AtomicLong();
+    private final AtomicInteger reads = new AtomicInteger();
+
+    private Optional<ResourceRecord> read() {
+        reads.incrementAndGet();
+        return Optional.of(ROW);
+    }
+
+    @Test
+    void aSecondReadIsServedFromMemoryUntilTheRowIsForgotten() {
+        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        assertThat(cache.get(ROW.key(), this::read)).contains(ROW);
+        assertThat(cache.get(ROW.key(), this::read)).contains(ROW);
+        assertThat(reads).hasValue(1);
+        cache.forget(ROW.key());
+        cache.get(ROW.key(), this::read);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void aRowForgottenWhileItWasBeingReadIsNotRemembered() {
+        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        // a commit (and its forget) lands between the reader's SELECT and its remembering
+        cache.get(ROW.key(), () -> {
+            cache.forget(ROW.key());
+            return read();
+        });
+        cache.get(ROW.key(), this::read);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void rowsOlderThanTheBoundAreReadAgain() {
+        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        cache.get(ROW.key(), this::read);
+        clock.addAndGet(999);
+        cache.get(ROW.key(), this::read);
+        assertThat(reads).hasValue(1);
+        clock.addAndGet(1);
+        cache.get(ROW.key(), this::read);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void forgettingATreeForgetsEveryKeyBelowItButNotItsSiblings() {
+        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        ResourceRecord sibling = registry(SUBSCRIPTION, "rg", "reg2");
+        ResourceRecord below = child(ROW, "scopeMaps", "map");
+        for (ResourceRecord row : new ResourceRecord[] {ROW, sibling, below}) {
+            cache.get(row.key(), () -> Optional.of(row));
+        }
+        cache.forgetTree(ROW.key());
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(cache.get(sibling.key(), this::read)).contains(sibling);
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
+    void aFullCacheStartsAgainFromEmpty() {
+        ResourceRowCache cache = new ResourceRowCache(2, 1 << 20, 1_000, clock::get);
+        for (int i = 0; i < 5; i++) {
+            ResourceRecord row = registry(SUBSCRIPTION, "rg", "r" + i);
+            cache.get(row.key(), () -> Optional.of(row));
+            assertThat(cache.size()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void aWriteInATransactionIsSeenByOtherReadersOnlyAfterItsCommit() {
+        try (Stores stores = JdbcStores.open(StoreSettings.sqliteFile(dir.resolve("c.db")))) {
+            stores.resources().put(ROW, WriteCondition.ABSENT);
+            assertThat(stores.resources().get(ROW.key())).contains(ROW); // now remembered
+            ResourceRecord changed = withBody(ROW, "{\"v\":2}");
+            stores.transactions().run(() -> {
+                stores.resources().put(changed, WriteCondition.ALWAYS);
+                assertThat(stores.resources().get(ROW.key())).contains(changed); // the transaction sees its own write
+            });
+            assertThat(stores.resources().get(ROW.key())).contains(changed);
+        }
+    }
+
+    @Test
+    void aRolledBackWriteLeavesTheCommittedRow() {
+        try (Stores stores = JdbcStores.open(StoreSettings.sqliteFile(dir.resolve("c.db")))) {
+            stores.resources().put(ROW, WriteCondition.ABSENT);
+            stores.resources().get(ROW.key());
+            try {
+                stores.transactions().run(() -> {
+                    stores.resources().deleteTree(ROW.key());
+                    throw new IllegalStateException("rolled back");
+                });
+            } catch (IllegalStateException expected) {
+                // the transaction's failure, unchanged
+            }
+            assertThat(stores.resources().get(ROW.key())).contains(ROW);
+            stores.resources().deleteTree(ROW.key());
+            assertThat(stores.resources().get(ROW.key())).isEmpty();
+        }
+    }
+
+    private static ResourceRecord withBody(ResourceRecord r, String body) {
+        return new ResourceRecord(r.key(), r.id(), r.subscriptionId(), r.resourceGroup(), r.typeKey(), r.parentKey(),
+                r.name(), r.location(), r.tracked(), body, "etag-2", r.createdAt(), r.changedAt());
+    }
+}
