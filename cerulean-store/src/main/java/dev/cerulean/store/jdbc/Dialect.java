@@ -60,7 +60,7 @@ interface Dialect extends AutoCloseable {
 
     /**
      * True when this process is the database's one writer, so that committed rows may be kept in memory
-     * ({@link ResourceRowCache}): SQLite, whose file belongs to one server. Not PostgreSQL, which
+     * ({@link CommittedReads}): SQLite, whose file belongs to one server. Not PostgreSQL, which
      * servers share to scale out: a row another server changed must be read afresh. (Another
      * process writing the same SQLite file is seen within the cache's one-second bound.)
      */

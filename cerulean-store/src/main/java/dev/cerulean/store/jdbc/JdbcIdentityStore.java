@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The directory in the {@code tenants}, {@code applications}, {@code service_principals},
@@ -30,15 +31,45 @@ final class JdbcIdentityStore implements IdentityStore {
     private static final String USER_COLUMNS = "tenant_id, object_id, user_principal_name, display_name, given_name, "
             + "surname, puid, password_hash, created_at";
 
+    private final JdbcTransactions db;
     private final Sql sql;
+    /**
+     * The two reads of every client-credentials token request, where the dialect allows keeping them
+     * ({@link Dialect#cachesRows}); null otherwise. Any write to the directory forgets both: writes are
+     * rare, and a removed secret or principal must stop working at once.
+     */
+    private final CommittedReads<Optional<ServicePrincipal>> principalByAppId;
+    private final CommittedReads<List<PasswordCredential>> credentialsByAppId;
 
-    JdbcIdentityStore(JdbcTransactions db) {
+    JdbcIdentityStore(JdbcTransactions db, boolean cacheReads) {
+        this.db = db;
         this.sql = new Sql(db);
+        this.principalByAppId = cacheReads ? CommittedReads.standard(1_000, 1_000, p -> 1) : null;
+        this.credentialsByAppId = cacheReads ? CommittedReads.standard(1_000, 10_000, List::size) : null;
+    }
+
+    /** Every write to the directory: the statement, then both caches forgotten once it is committed. */
+    private int change(String what, String statement, Object... args) {
+        if (principalByAppId == null) {
+            return sql.update(what, statement, args);
+        }
+        return db.thenForget(() -> {
+            principalByAppId.forgetAll();
+            credentialsByAppId.forgetAll();
+        }, () -> sql.update(what, statement, args));
+    }
+
+    /** {@code read} through {@code cache} outside a transaction, straight from the database inside one. */
+    private <V> V cached(CommittedReads<V> cache, String tenantId, String appId, Supplier<V> read) {
+        if (cache == null || db.inTransaction()) {
+            return read.get();
+        }
+        return cache.get(tenantId + '\n' + appId, read);
     }
 
     @Override
     public boolean createTenant(Tenant t) {
-        return sql.update("create tenant", "INSERT INTO tenants (" + TENANT_COLUMNS + ") VALUES (?, ?, ?, ?) "
+        return change("create tenant", "INSERT INTO tenants (" + TENANT_COLUMNS + ") VALUES (?, ?, ?, ?) "
                 + "ON CONFLICT DO NOTHING", t.tenantId(), text(t.displayName()), text(t.defaultDomain()),
                 time(t.createdAt())) == 1;
     }
@@ -57,7 +88,7 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public boolean createApplication(Application a) {
-        return sql.update("create application", "INSERT INTO applications (" + APP_COLUMNS + ") "
+        return change("create application", "INSERT INTO applications (" + APP_COLUMNS + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", a.tenantId(), a.objectId(), a.appId(),
                 text(a.displayName()), a.document(), time(a.createdAt())) == 1;
     }
@@ -82,28 +113,28 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public boolean updateApplication(Application a) {
-        return sql.update("update application", "UPDATE applications SET display_name = ?, document = ? "
+        return change("update application", "UPDATE applications SET display_name = ?, document = ? "
                 + "WHERE object_id = ? AND tenant_id = ?", text(a.displayName()), a.document(), a.objectId(),
                 a.tenantId()) == 1;
     }
 
     @Override
     public boolean deleteApplication(String tenantId, String objectId) {
-        return sql.update("delete application", "DELETE FROM applications WHERE object_id = ? AND tenant_id = ?",
+        return change("delete application", "DELETE FROM applications WHERE object_id = ? AND tenant_id = ?",
                 objectId, tenantId) == 1;
     }
 
     @Override
     public boolean createServicePrincipal(ServicePrincipal p) {
-        return sql.update("create service principal", "INSERT INTO service_principals (" + SP_COLUMNS + ") "
+        return change("create service principal", "INSERT INTO service_principals (" + SP_COLUMNS + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", p.tenantId(), p.appId(), p.objectId(),
                 text(p.displayName()), p.principalType(), p.document(), time(p.createdAt())) == 1;
     }
 
     @Override
     public Optional<ServicePrincipal> servicePrincipal(String tenantId, String appId) {
-        return sql.one("get service principal", "SELECT " + SP_COLUMNS + " FROM service_principals "
-                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readPrincipal, tenantId, appId);
+        return cached(principalByAppId, tenantId, appId, () -> sql.one("get service principal", "SELECT " + SP_COLUMNS + " FROM service_principals "
+                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readPrincipal, tenantId, appId));
     }
 
     @Override
@@ -126,20 +157,20 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public boolean updateServicePrincipal(ServicePrincipal p) {
-        return sql.update("update service principal", "UPDATE service_principals SET display_name = ?, document = ? "
+        return change("update service principal", "UPDATE service_principals SET display_name = ?, document = ? "
                 + "WHERE object_id = ? AND tenant_id = ?", text(p.displayName()), p.document(), p.objectId(),
                 p.tenantId()) == 1;
     }
 
     @Override
     public boolean deleteServicePrincipal(String tenantId, String objectId) {
-        return sql.update("delete service principal", "DELETE FROM service_principals WHERE object_id = ? "
+        return change("delete service principal", "DELETE FROM service_principals WHERE object_id = ? "
                 + "AND tenant_id = ?", objectId, tenantId) == 1;
     }
 
     @Override
     public boolean addPasswordCredential(PasswordCredential c) {
-        return sql.update("add password credential", "INSERT INTO password_credentials (" + CREDENTIAL_COLUMNS
+        return change("add password credential", "INSERT INTO password_credentials (" + CREDENTIAL_COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", c.tenantId(), c.ownerId(), c.appId(),
                 c.keyId(), text(c.displayName()), text(c.hint()), c.secretHash(), time(c.startsAt()),
                 time(c.endsAt())) == 1;
@@ -147,13 +178,13 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public boolean removePasswordCredential(String ownerId, String keyId) {
-        return sql.update("remove password credential", "DELETE FROM password_credentials WHERE owner_id = ? "
+        return change("remove password credential", "DELETE FROM password_credentials WHERE owner_id = ? "
                 + "AND key_id = ?", ownerId, keyId) == 1;
     }
 
     @Override
     public int removePasswordCredentials(String ownerId) {
-        return sql.update("remove password credentials", "DELETE FROM password_credentials WHERE owner_id = ?",
+        return change("remove password credentials", "DELETE FROM password_credentials WHERE owner_id = ?",
                 ownerId);
     }
 
@@ -165,13 +196,13 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public List<PasswordCredential> passwordCredentialsByAppId(String tenantId, String appId) {
-        return sql.list("find password credentials", "SELECT " + CREDENTIAL_COLUMNS + " FROM password_credentials "
-                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readCredential, tenantId, appId);
+        return cached(credentialsByAppId, tenantId, appId, () -> List.copyOf(sql.list("find password credentials", "SELECT " + CREDENTIAL_COLUMNS + " FROM password_credentials "
+                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readCredential, tenantId, appId)));
     }
 
     @Override
     public boolean createUser(DirectoryUser u) {
-        return sql.update("create user", "INSERT INTO users (upn_key, " + USER_COLUMNS + ") "
+        return change("create user", "INSERT INTO users (upn_key, " + USER_COLUMNS + ") "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                 u.userPrincipalName().toLowerCase(Locale.ROOT), u.tenantId(), u.objectId(), u.userPrincipalName(),
                 text(u.displayName()), text(u.givenName()), text(u.surname()), text(u.puid()),

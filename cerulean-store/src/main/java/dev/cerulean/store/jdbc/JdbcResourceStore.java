@@ -38,10 +38,16 @@ final class JdbcResourceStore implements ResourceStore {
     private static final String DELETE_TREE = "DELETE FROM resources WHERE key = ? OR (key >= ? AND key < ?)";
 
     private final JdbcTransactions db;
-    /** Null where another process may write the same database (see {@link Dialect#cachesRows}). */
-    private final ResourceRowCache cache;
+    /** Rows by key, weighed by body length. Null where another process may write the same database (see {@link Dialect#cachesRows}). */
+    private final CommittedReads<Optional<ResourceRecord>> cache;
 
-    JdbcResourceStore(JdbcTransactions db, ResourceRowCache cache) {
+    /** Rows kept in memory where the dialect allows: 10,000 at most, 8 M body characters in all. */
+    static CommittedReads<Optional<ResourceRecord>> cache() {
+        return CommittedReads.standard(10_000, 8L << 20,
+                row -> row.map(r -> r.body() == null ? 0L : r.body().length()).orElse(0L));
+    }
+
+    JdbcResourceStore(JdbcTransactions db, CommittedReads<Optional<ResourceRecord>> cache) {
         this.db = db;
         this.cache = cache;
     }
@@ -144,25 +150,13 @@ final class JdbcResourceStore implements ResourceStore {
         });
     }
 
-    /**
-     * Runs a write, then makes the cache forget {@code key} (with its subtree when {@code tree}) once the
-     * write is committed: at the end of the enclosing transaction, or right after an auto-commit
-     * statement. Also when the write fails: forgetting too much only costs a read.
-     */
     private <T> T forgetting(String key, boolean tree, Supplier<T> write) {
         if (cache == null) {
             return write.get();
         }
-        Runnable forget = tree ? () -> cache.forgetTree(key) : () -> cache.forget(key);
-        if (db.inTransaction()) {
-            db.afterTransaction(forget);
-            return write.get();
-        }
-        try {
-            return write.get();
-        } finally {
-            forget.run();
-        }
+        String below = key + "/";
+        return db.thenForget(tree ? () -> cache.forgetIf(k -> k.equals(key) || k.startsWith(below))
+                : () -> cache.forget(key), write);
     }
 
     /** Binds the twelve columns after {@code key}, in {@link #COLUMNS} order, from parameter {@code first}. */

@@ -34,8 +34,8 @@ public final class JdbcStores implements Stores {
         this.dialect = dialect;
         this.pool = pool;
         this.transactions = new JdbcTransactions(pool, dialect);
-        this.resources = new JdbcResourceStore(transactions, dialect.cachesRows() ? ResourceRowCache.standard() : null);
-        this.identities = new JdbcIdentityStore(transactions);
+        this.resources = new JdbcResourceStore(transactions, dialect.cachesRows() ? JdbcResourceStore.cache() : null);
+        this.identities = new JdbcIdentityStore(transactions, dialect.cachesRows());
         this.operations = new JdbcOperationStore(transactions, dialect);
         this.values = new JdbcKeyValueStore(transactions);
         this.secrets = new JdbcSecretStore(transactions);

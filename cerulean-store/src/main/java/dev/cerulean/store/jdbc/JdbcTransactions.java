@@ -31,7 +31,7 @@ final class JdbcTransactions implements Transactions {
     private final HikariDataSource pool;
     private final Dialect dialect;
     private final ThreadLocal<Connection> bound = new ThreadLocal<>();
-    /** What must run once this thread's outermost transaction has ended (see {@link #afterTransaction}). */
+    /** What must run once this thread's outermost transaction has ended (see {@link #thenForget}). */
     private final ThreadLocal<List<Runnable>> afterEnd = new ThreadLocal<>();
     private final GroupCommit groupCommit;
 
@@ -75,15 +75,22 @@ final class JdbcTransactions implements Transactions {
     }
 
     /**
-     * Runs {@code action} once this thread's outermost transaction has ended, committed or rolled back:
-     * where a cache forgets what the transaction wrote. Only inside {@link #inTransaction}.
+     * Runs {@code write}, then {@code forget} once what it wrote is committed: at the end of this
+     * thread's outermost transaction, or right after an auto-commit statement. Also when the write or
+     * its transaction fails: forgetting too much only costs a read. This is how a {@link CommittedReads}
+     * cache learns of writes; forgetting before the commit would let a reader remember the old row.
      */
-    void afterTransaction(Runnable action) {
+    <T> T thenForget(Runnable forget, Supplier<T> write) {
         List<Runnable> pending = afterEnd.get();
-        if (pending == null) {
-            throw new IllegalStateException("afterTransaction outside a transaction");
+        if (pending != null) {
+            pending.add(forget);
+            return write.get();
         }
-        pending.add(action);
+        try {
+            return write.get();
+        } finally {
+            forget.run();
+        }
     }
 
     @Override

@@ -116,6 +116,23 @@ public abstract class DirectoryStoreContract extends StoresContract {
     }
 
     @Test
+    void aReadByAppIdAfterAWriteSeesTheWriteEvenIfTheSameReadWasJustMade() {
+        directory.addPasswordCredential(secret(SP_OBJECT, "k1"));
+        directory.createServicePrincipal(ServicePrincipal.ofApplication(TENANT, APP_ID, SP_OBJECT, "ci", CREATED));
+        assertThat(directory.passwordCredentialsByAppId(TENANT, APP_ID)).hasSize(1);
+        assertThat(directory.servicePrincipal(TENANT, APP_ID)).isPresent();
+        stores.transactions().run(() -> {
+            directory.removePasswordCredential(SP_OBJECT, "k1");
+            assertThat(directory.passwordCredentialsByAppId(TENANT, APP_ID)).isEmpty(); // its own write
+        });
+        assertThat(directory.passwordCredentialsByAppId(TENANT, APP_ID)).isEmpty();
+        directory.deleteServicePrincipal(TENANT, SP_OBJECT);
+        assertThat(directory.servicePrincipal(TENANT, APP_ID)).isEmpty();
+        directory.addPasswordCredential(secret(SP_OBJECT, "k2"));
+        assertThat(directory.passwordCredentialsByAppId(TENANT, APP_ID)).containsExactly(secret(SP_OBJECT, "k2"));
+    }
+
+    @Test
     void credentialWithoutEndIsKeptAsSuch() {
         PasswordCredential open = new PasswordCredential(TENANT, SP_OBJECT, APP_ID, "k", null, null, "sha256$s$h",
                 CREATED, null);

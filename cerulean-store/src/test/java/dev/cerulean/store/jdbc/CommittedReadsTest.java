@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The resource row cache: what it remembers, and that a write always makes it forget. */
-class ResourceRowCacheTest {
+/** The cache of committed reads: what it remembers, and that a write always makes it forget. */
+class CommittedReadsTest {
 
     private static final ResourceRecord ROW = registry(SUBSCRIPTION, "rg", "reg");
 
@@ -26,6 +26,10 @@ class ResourceRowCacheTest {
     private final AtomicLong clock = new AtomicLong();
     private final AtomicInteger reads = new AtomicInteger();
 
+    private CommittedReads<Optional<ResourceRecord>> cache(int maxEntries) {
+        return new CommittedReads<>(maxEntries, 1 << 20, 1_000, row -> 1, clock::get);
+    }
+
     private Optional<ResourceRecord> read() {
         reads.incrementAndGet();
         return Optional.of(ROW);
@@ -33,7 +37,7 @@ class ResourceRowCacheTest {
 
     @Test
     void aSecondReadIsServedFromMemoryUntilTheRowIsForgotten() {
-        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        CommittedReads<Optional<ResourceRecord>> cache = cache(10);
         assertThat(cache.get(ROW.key(), this::read)).contains(ROW);
         assertThat(cache.get(ROW.key(), this::read)).contains(ROW);
         assertThat(reads).hasValue(1);
@@ -44,7 +48,7 @@ class ResourceRowCacheTest {
 
     @Test
     void aRowForgottenWhileItWasBeingReadIsNotRemembered() {
-        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        CommittedReads<Optional<ResourceRecord>> cache = cache(10);
         // a commit (and its forget) lands between the reader's SELECT and its remembering
         cache.get(ROW.key(), () -> {
             cache.forget(ROW.key());
@@ -56,7 +60,7 @@ class ResourceRowCacheTest {
 
     @Test
     void rowsOlderThanTheBoundAreReadAgain() {
-        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+        CommittedReads<Optional<ResourceRecord>> cache = cache(10);
         cache.get(ROW.key(), this::read);
         clock.addAndGet(999);
         cache.get(ROW.key(), this::read);
@@ -67,14 +71,14 @@ class ResourceRowCacheTest {
     }
 
     @Test
-    void forgettingATreeForgetsEveryKeyBelowItButNotItsSiblings() {
-        ResourceRowCache cache = new ResourceRowCache(10, 1 << 20, 1_000, clock::get);
+    void forgettingByPredicateKeepsWhatItRefuses() {
+        CommittedReads<Optional<ResourceRecord>> cache = cache(10);
         ResourceRecord sibling = registry(SUBSCRIPTION, "rg", "reg2");
         ResourceRecord below = child(ROW, "scopeMaps", "map");
         for (ResourceRecord row : new ResourceRecord[] {ROW, sibling, below}) {
             cache.get(row.key(), () -> Optional.of(row));
         }
-        cache.forgetTree(ROW.key());
+        cache.forgetIf(k -> k.equals(ROW.key()) || k.startsWith(ROW.key() + "/"));
         assertThat(cache.size()).isEqualTo(1);
         assertThat(cache.get(sibling.key(), this::read)).contains(sibling);
         assertThat(reads).hasValue(0);
@@ -82,7 +86,7 @@ class ResourceRowCacheTest {
 
     @Test
     void aFullCacheStartsAgainFromEmpty() {
-        ResourceRowCache cache = new ResourceRowCache(2, 1 << 20, 1_000, clock::get);
+        CommittedReads<Optional<ResourceRecord>> cache = cache(2);
         for (int i = 0; i < 5; i++) {
             ResourceRecord row = registry(SUBSCRIPTION, "rg", "r" + i);
             cache.get(row.key(), () -> Optional.of(row));
@@ -120,6 +124,22 @@ class ResourceRowCacheTest {
             assertThat(stores.resources().get(ROW.key())).contains(ROW);
             stores.resources().deleteTree(ROW.key());
             assertThat(stores.resources().get(ROW.key())).isEmpty();
+        }
+    }
+
+    @Test
+    void aTreeDeleteForgetsRememberedRowsBelowItAndKeepsSiblings() {
+        ResourceRecord sibling = registry(SUBSCRIPTION, "rg", "reg2");
+        ResourceRecord below = child(ROW, "scopeMaps", "map");
+        try (Stores stores = JdbcStores.open(StoreSettings.sqliteFile(dir.resolve("c.db")))) {
+            for (ResourceRecord row : new ResourceRecord[] {ROW, sibling, below}) {
+                stores.resources().put(row, WriteCondition.ABSENT);
+                assertThat(stores.resources().get(row.key())).contains(row);
+            }
+            stores.resources().deleteTree(ROW.key());
+            assertThat(stores.resources().get(below.key())).isEmpty();
+            assertThat(stores.resources().get(ROW.key())).isEmpty();
+            assertThat(stores.resources().get(sibling.key())).contains(sibling);
         }
     }
 
