@@ -157,6 +157,10 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals("train-archive")) {
+            ArchiveTraining.train(); // the launcher's one run before the first serve; not for users
+            return;
+        }
         if (args.length > 0 && args[0].equals("serve")) {
             Prewarm.start(); // on the second core while the main thread parses and loads the CA
             Serve serve = ServeCommandLine.parse(args, System::getenv);
