@@ -48,6 +48,18 @@ class InsightsAndIdentityProviderTest {
     }
 
     @Test
+    void componentRetentionThatIsNoWholeNumberIsABadRequestAndDigitsInAStringAreANumber() {
+        String id = id(rg, "Microsoft.Insights/components", "appi2");
+        for (String days : new String[] {"'ninety'", "30.5", "true", "{}"}) {
+            bed.assertPutRefused(id, "{'location':'westus','kind':'web','properties':{'Application_Type':'web','RetentionInDays':"
+                    + days + "}}", 400, "BadRequest");
+        }
+        JsonNode ok = body(bed.put(id, "{'location':'westus','kind':'web','properties':{'Application_Type':'web','RetentionInDays':'60'}}"));
+        assertThat(ok.at("/properties/RetentionInDays").isInt()).isTrue();
+        assertThat(ok.at("/properties/RetentionInDays").asInt()).isEqualTo(60);
+    }
+
+    @Test
     void identityIsAServicePrincipalWithoutSecret() {
         String id = id(rg, "Microsoft.ManagedIdentity/userAssignedIdentities", "uai-one");
         var r = bed.put(id, "{'location':'westus','properties':{'principalId':'forged'}}");

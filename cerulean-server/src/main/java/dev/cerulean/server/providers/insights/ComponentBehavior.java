@@ -1,6 +1,7 @@
 package dev.cerulean.server.providers.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BigIntegerNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cerulean.core.error.ApiError;
 import dev.cerulean.core.id.Locations;
@@ -8,9 +9,11 @@ import dev.cerulean.core.json.Json;
 import dev.cerulean.server.arm.spi.ResourceBehavior;
 import dev.cerulean.server.arm.spi.WriteContext;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * What components do beyond generic ARM (ml.md §6.3): {@code kind} and
@@ -81,14 +84,26 @@ final class ComponentBehavior implements ResourceBehavior {
         return doc;
     }
 
-    /** 90 when absent; a number beyond int is refused rather than read wrapped by {@code asInt}. */
+    /**
+     * 90 when absent. A whole number, also written as a string of digits (ARM's deserializer converts
+     * those); anything else (text, a fraction, a boolean) is a 400, not silently 90, and a number beyond
+     * int is refused rather than read wrapped by {@code asInt}.
+     */
     private static int retentionInDays(JsonNode days) {
         if (days == null || days.isNull()) return 90;
-        if (days.isNumber() && !days.canConvertToInt()) {
+        if (days.isTextual() && DIGITS.matcher(days.asText()).matches()) {
+            days = new BigIntegerNode(new BigInteger(days.asText()));
+        }
+        if (!days.isIntegralNumber()) {
+            throw badRequest("The 'RetentionInDays' property must be a whole number of days, not " + days + ".");
+        }
+        if (!days.canConvertToInt()) {
             throw badRequest("The 'RetentionInDays' property is out of range: " + days.asText() + ".");
         }
-        return days.asInt(90);
+        return days.intValue();
     }
+
+    private static final Pattern DIGITS = Pattern.compile("-?[0-9]+");
 
     private static ApiError badRequest(String message) {
         return ApiError.of(400, "BadRequest", message);
