@@ -2,6 +2,7 @@ package dev.cerulean.server;
 
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.config.ServerConfig;
+import dev.cerulean.server.registry.TemporaryBlobRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -53,9 +52,7 @@ final class ArchiveTraining {
             statuses.add(client.send("GET", sub + "/resourcegroups?api-version=2021-04-01", bearer, null, null).status);
             statuses.add(client.send("GET", "/v2/", null, null, null, "training.azurecr.io").status);
         } finally {
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            TemporaryBlobRoot.deleteTree(dir);
         }
         return statuses;
     }

@@ -13,7 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  * layer must not need 2 GiB of heap), but nothing lands in the data dir and nothing outlives the
  * metadata that referenced it.
  */
-final class TemporaryBlobRoot {
+public final class TemporaryBlobRoot {
 
     private TemporaryBlobRoot() {}
 
@@ -23,7 +23,8 @@ final class TemporaryBlobRoot {
         return root;
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything in it, best effort (also the launcher's training data dir, {@code ArchiveTraining}). */
+    public static void deleteTree(Path root) {
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
                 @Override

@@ -27,6 +27,8 @@ final class CommittedReads<V> {
 
     private record Entry<V>(V value, long weight, long readAt) {}
 
+    private static final CommittedReads<?> OFF = new CommittedReads<>(0, 0, 0, v -> 0, () -> 0);
+
     private final ConcurrentHashMap<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong weight = new AtomicLong();
@@ -44,6 +46,17 @@ final class CommittedReads<V> {
         this.nanoTime = nanoTime;
     }
 
+    /** Keeps nothing: every read goes to the database (a dialect other servers share, see {@link Dialect#cachesRows}). */
+    @SuppressWarnings("unchecked")
+    static <V> CommittedReads<V> off() {
+        return (CommittedReads<V>) OFF;
+    }
+
+    /** {@code maxEntries} values, each kept one second at most. */
+    static <V> CommittedReads<V> standard(int maxEntries) {
+        return standard(maxEntries, Long.MAX_VALUE, v -> 0);
+    }
+
     /** {@code maxEntries} values of at most {@code maxWeight} in all, each kept one second at most. */
     static <V> CommittedReads<V> standard(int maxEntries, long maxWeight, ToLongFunction<V> weigh) {
         return new CommittedReads<>(maxEntries, maxWeight, 1_000_000_000L, weigh, System::nanoTime);
@@ -51,6 +64,9 @@ final class CommittedReads<V> {
 
     /** The value for {@code key}: remembered if fresh, else from {@code read}, remembered when still current. */
     V get(String key, Supplier<V> read) {
+        if (this == OFF) {
+            return read.get();
+        }
         long now = nanoTime.getAsLong();
         Entry<V> known = entries.get(key);
         if (known != null && now - known.readAt < maxAgeNanos) {
@@ -68,11 +84,17 @@ final class CommittedReads<V> {
             weight.addAndGet(fresh.weight - (old == null ? 0 : old.weight));
             return fresh;
         });
+        // forgetIf walks the map without the per-key lock, so it can pass this key just before the
+        // entry above lands; the generation it advanced first is then seen here, and the entry goes.
+        if (generation.get() != seen && entries.remove(key, fresh)) {
+            weight.addAndGet(-fresh.weight);
+        }
         return value;
     }
 
     /** Forgets {@code key}; call once the write's transaction has ended. */
     void forget(String key) {
+        if (this == OFF) return;
         generation.incrementAndGet();
         Entry<V> old = entries.remove(key);
         if (old != null) weight.addAndGet(-old.weight);
@@ -80,6 +102,7 @@ final class CommittedReads<V> {
 
     /** Forgets every key {@code which} accepts. */
     void forgetIf(Predicate<String> which) {
+        if (this == OFF) return;
         generation.incrementAndGet();
         entries.keySet().removeIf(which);
         recount();

@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * The directory in the {@code tenants}, {@code applications}, {@code service_principals},
@@ -34,9 +33,9 @@ final class JdbcIdentityStore implements IdentityStore {
     private final JdbcTransactions db;
     private final Sql sql;
     /**
-     * The two reads of every client-credentials token request, where the dialect allows keeping them
-     * ({@link Dialect#cachesRows}); null otherwise. Any write to the directory forgets both: writes are
-     * rare, and a removed secret or principal must stop working at once.
+     * The two reads of every client-credentials token request, kept where the dialect allows
+     * ({@link Dialect#cachesRows}). Any write to the directory forgets both: writes are rare, and a
+     * removed secret or principal must stop working at once.
      */
     private final CommittedReads<Optional<ServicePrincipal>> principalByAppId;
     private final CommittedReads<List<PasswordCredential>> credentialsByAppId;
@@ -44,27 +43,16 @@ final class JdbcIdentityStore implements IdentityStore {
     JdbcIdentityStore(JdbcTransactions db, boolean cacheReads) {
         this.db = db;
         this.sql = new Sql(db);
-        this.principalByAppId = cacheReads ? CommittedReads.standard(1_000, 1_000, p -> 1) : null;
-        this.credentialsByAppId = cacheReads ? CommittedReads.standard(1_000, 10_000, List::size) : null;
+        this.principalByAppId = cacheReads ? CommittedReads.standard(1_000) : CommittedReads.off();
+        this.credentialsByAppId = cacheReads ? CommittedReads.standard(1_000, 10_000, List::size) : CommittedReads.off();
     }
 
     /** Every write to the directory: the statement, then both caches forgotten once it is committed. */
     private int change(String what, String statement, Object... args) {
-        if (principalByAppId == null) {
-            return sql.update(what, statement, args);
-        }
         return db.thenForget(() -> {
             principalByAppId.forgetAll();
             credentialsByAppId.forgetAll();
         }, () -> sql.update(what, statement, args));
-    }
-
-    /** {@code read} through {@code cache} outside a transaction, straight from the database inside one. */
-    private <V> V cached(CommittedReads<V> cache, String tenantId, String appId, Supplier<V> read) {
-        if (cache == null || db.inTransaction()) {
-            return read.get();
-        }
-        return cache.get(tenantId + '\n' + appId, read);
     }
 
     @Override
@@ -133,8 +121,9 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public Optional<ServicePrincipal> servicePrincipal(String tenantId, String appId) {
-        return cached(principalByAppId, tenantId, appId, () -> sql.one("get service principal", "SELECT " + SP_COLUMNS + " FROM service_principals "
-                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readPrincipal, tenantId, appId));
+        return db.readCommitted(principalByAppId, tenantId + '\n' + appId, () -> sql.one("get service principal",
+                "SELECT " + SP_COLUMNS + " FROM service_principals WHERE tenant_id = ? AND app_id = ?",
+                JdbcIdentityStore::readPrincipal, tenantId, appId));
     }
 
     @Override
@@ -196,8 +185,9 @@ final class JdbcIdentityStore implements IdentityStore {
 
     @Override
     public List<PasswordCredential> passwordCredentialsByAppId(String tenantId, String appId) {
-        return cached(credentialsByAppId, tenantId, appId, () -> List.copyOf(sql.list("find password credentials", "SELECT " + CREDENTIAL_COLUMNS + " FROM password_credentials "
-                + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readCredential, tenantId, appId)));
+        return db.readCommitted(credentialsByAppId, tenantId + '\n' + appId, () -> List.copyOf(sql.list(
+                "find password credentials", "SELECT " + CREDENTIAL_COLUMNS + " FROM password_credentials "
+                        + "WHERE tenant_id = ? AND app_id = ?", JdbcIdentityStore::readCredential, tenantId, appId)));
     }
 
     @Override

@@ -38,26 +38,19 @@ final class JdbcResourceStore implements ResourceStore {
     private static final String DELETE_TREE = "DELETE FROM resources WHERE key = ? OR (key >= ? AND key < ?)";
 
     private final JdbcTransactions db;
-    /** Rows by key, weighed by body length. Null where another process may write the same database (see {@link Dialect#cachesRows}). */
+    /** Rows by key, weighed by body length; off where another process may write the database ({@link Dialect#cachesRows}). */
     private final CommittedReads<Optional<ResourceRecord>> cache;
 
-    /** Rows kept in memory where the dialect allows: 10,000 at most, 8 M body characters in all. */
-    static CommittedReads<Optional<ResourceRecord>> cache() {
-        return CommittedReads.standard(10_000, 8L << 20,
-                row -> row.map(r -> r.body() == null ? 0L : r.body().length()).orElse(0L));
-    }
-
-    JdbcResourceStore(JdbcTransactions db, CommittedReads<Optional<ResourceRecord>> cache) {
+    /** @param cacheReads keep rows in memory: 10,000 at most, 8 M body characters in all */
+    JdbcResourceStore(JdbcTransactions db, boolean cacheReads) {
         this.db = db;
-        this.cache = cache;
+        this.cache = cacheReads ? CommittedReads.standard(10_000, 8L << 20,
+                row -> row.map(r -> r.body() == null ? 0L : r.body().length()).orElse(0L)) : CommittedReads.off();
     }
 
     @Override
     public Optional<ResourceRecord> get(String key) {
-        if (cache == null || db.inTransaction()) {
-            return select(key);
-        }
-        return cache.get(key, () -> select(key));
+        return db.readCommitted(cache, key, () -> select(key));
     }
 
     private Optional<ResourceRecord> select(String key) {
@@ -151,9 +144,6 @@ final class JdbcResourceStore implements ResourceStore {
     }
 
     private <T> T forgetting(String key, boolean tree, Supplier<T> write) {
-        if (cache == null) {
-            return write.get();
-        }
         String below = key + "/";
         return db.thenForget(tree ? () -> cache.forgetIf(k -> k.equals(key) || k.startsWith(below))
                 : () -> cache.forget(key), write);

@@ -36,7 +36,7 @@ public final class JdbcStores implements Stores {
         this.dialect = dialect;
         this.pool = pool;
         this.transactions = new JdbcTransactions(pool, dialect);
-        this.resources = new JdbcResourceStore(transactions, dialect.cachesRows() ? JdbcResourceStore.cache() : null);
+        this.resources = new JdbcResourceStore(transactions, dialect.cachesRows());
         this.identities = new JdbcIdentityStore(transactions, dialect.cachesRows());
         this.operations = new JdbcOperationStore(transactions, dialect);
         this.values = new JdbcKeyValueStore(transactions);

@@ -70,8 +70,16 @@ final class JdbcTransactions implements Transactions {
     }
 
     /** True while this thread is inside {@link #inTransaction}: reads see its uncommitted writes. */
-    boolean inTransaction() {
+    private boolean inTransaction() {
         return bound.get() != null;
+    }
+
+    /**
+     * {@code read} through {@code cache} outside a transaction; inside one, straight from the
+     * transaction's connection, which may hold its own writes not yet committed.
+     */
+    <V> V readCommitted(CommittedReads<V> cache, String key, Supplier<V> read) {
+        return inTransaction() ? read.get() : cache.get(key, read);
     }
 
     /**

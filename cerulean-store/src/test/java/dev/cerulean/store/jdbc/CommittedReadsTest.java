@@ -3,6 +3,7 @@ package dev.cerulean.store.jdbc;
 import static dev.cerulean.store.contract.SampleRecords.SUBSCRIPTION;
 import static dev.cerulean.store.contract.SampleRecords.child;
 import static dev.cerulean.store.contract.SampleRecords.registry;
+import static dev.cerulean.store.contract.SampleRecords.withBody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cerulean.store.ResourceRecord;
@@ -10,6 +11,7 @@ import dev.cerulean.store.Stores;
 import dev.cerulean.store.WriteCondition;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -98,14 +100,24 @@ class CommittedReadsTest {
     void aWriteInATransactionIsSeenByOtherReadersOnlyAfterItsCommit() {
         try (Stores stores = JdbcStores.open(StoreSettings.sqliteFile(dir.resolve("c.db")))) {
             stores.resources().put(ROW, WriteCondition.ABSENT);
-            assertThat(stores.resources().get(ROW.key())).contains(ROW); // now remembered
-            ResourceRecord changed = withBody(ROW, "{\"v\":2}");
+            ResourceRecord changed = withBody(ROW, "{\"v\":2}", "etag-2");
             stores.transactions().run(() -> {
                 stores.resources().put(changed, WriteCondition.ALWAYS);
                 assertThat(stores.resources().get(ROW.key())).contains(changed); // the transaction sees its own write
+                // another thread sees the committed row, and the cache now holds it
+                assertThat(CompletableFuture.supplyAsync(() -> stores.resources().get(ROW.key())).join()).contains(ROW);
             });
-            assertThat(stores.resources().get(ROW.key())).contains(changed);
+            assertThat(stores.resources().get(ROW.key())).contains(changed); // the commit made the cache forget it
         }
+    }
+
+    @Test
+    void offKeepsNothing() {
+        CommittedReads<Optional<ResourceRecord>> off = CommittedReads.off();
+        off.get(ROW.key(), this::read);
+        off.get(ROW.key(), this::read);
+        assertThat(reads).hasValue(2);
+        assertThat(off.size()).isZero();
     }
 
     @Test
@@ -141,10 +153,5 @@ class CommittedReadsTest {
             assertThat(stores.resources().get(ROW.key())).isEmpty();
             assertThat(stores.resources().get(sibling.key())).contains(sibling);
         }
-    }
-
-    private static ResourceRecord withBody(ResourceRecord r, String body) {
-        return new ResourceRecord(r.key(), r.id(), r.subscriptionId(), r.resourceGroup(), r.typeKey(), r.parentKey(),
-                r.name(), r.location(), r.tracked(), body, "etag-2", r.createdAt(), r.changedAt());
     }
 }
