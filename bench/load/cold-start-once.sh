@@ -9,6 +9,10 @@
 #               (no launcher script)
 #     plain     java $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...  (only the flags given, for
 #               trying JVM options such as an AOT cache that exclude the launcher's)
+#     peer      the Jetty peer (BenchJetty compiled into $BENCH_PEER_JAR, lib/coldstart.sh) with the
+#               launcher's JVM flags and its own class archive ($BENCH_PEER_ARCHIVE), serving
+#               DATA_DIR/tls/server.pem: Jetty 12 and the JDK's TLS answering 200 with nothing of
+#               Cerulean's own start-up, the floor under Cerulean's cold start on this stack
 #
 # The time is taken from just before the server process is started to the moment the first 200
 # arrives. How health is polled (BENCH_COLD_POLL):
@@ -47,6 +51,15 @@ if [ "$poll" = keepalive ]; then
   read -r -t 10 -u "$from_poller" ready || { echo "health-poll.py did not start" >&2; exit 1; }
 fi
 
+if [ "$mode" = peer ]; then   # worked out before the clock starts: the launcher's flags, read by running it
+  mapfile -t peer_opts < <("$repo/bench/load/launcher-options.sh" "$java_home" | sed -n 's/^opt //p')
+  [ "${#peer_opts[@]}" -gt 0 ] || peer_opts=(-XX:+UseSerialGC -Xms16m -Xmx512m)
+  case ${BENCH_PEER_ARCHIVE:-} in
+    *.aot) peer_opts=(-XX:AOTCache="$BENCH_PEER_ARCHIVE" "${peer_opts[@]}") ;;
+    *.jsa) peer_opts=(-XX:SharedArchiveFile="$BENCH_PEER_ARCHIVE" "${peer_opts[@]}") ;;
+  esac
+fi
+
 start=$EPOCHREALTIME
 case $mode in
   launcher)
@@ -62,6 +75,11 @@ case $mode in
     fi
     # shellcheck disable=SC2086  # CERULEAN_JAVA_OPTS is a list of flags, as in the launcher
     "$java_home/bin/java" "${opts[@]}" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
+    ;;
+  peer)
+    # Cerulean loads ACCP only after it answers; the peer must not load it before (CERULEAN_TLS_PROVIDER=jdk)
+    CERULEAN_TLS_PROVIDER=jdk MALLOC_ARENA_MAX=2 "$java_home/bin/java" "${peer_opts[@]}" \
+      -cp "$BENCH_PEER_JAR:$jar" BenchJetty "$port" "$data/tls/server.pem" "$BENCH_PEER_BODY" >"$data/cold-start.log" 2>&1 &
     ;;
   plain)
     # shellcheck disable=SC2086

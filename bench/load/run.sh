@@ -6,7 +6,8 @@
 #   - the Java peer (BenchJetty.java): Jetty 12 core with Cerulean's connector serving the same
 #     bytes on the same JDK and JVM options, the ceiling of the stack Cerulean runs on
 #   - the RS256 signing ceiling (openssl speed, and the JDK itself)
-#   - cold start: process start to first 200 on /cerulean/health (hyperfine + cold-start-once.sh)
+#   - cold start: process start to first 200 on /cerulean/health (hyperfine + cold-start-once.sh),
+#     beside the Jetty peer's cold start with the same flags (the stack's floor)
 # With BENCH_PROFILE=1 it also records where the server's CPU goes (JFR) for every case.
 # Prints a summary and writes it to bench/results/<UTC timestamp>.md, also when the run stops
 # early (marked incomplete, with what it had). Installs nothing; every process it starts is
@@ -211,6 +212,8 @@ for home in "${JDKS[@]}"; do
     wait_quiet
     mkdir -p "$WORK/empty-$index"
     cold_start "$jdk" "$home" "$WORK/empty-$index" launcher launcher-empty
+    wait_quiet
+    peer_cold_start "$jdk" "$home" "$template"
     jvm_floor "$jdk" "$home"
   fi
   [ -z "${BENCH_PROFILE:-}" ] || startup_phases "$home" "$jdk" "$template"

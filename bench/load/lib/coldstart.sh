@@ -61,3 +61,42 @@ jvm_floor() {
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$jdk" "jvm-floor" "$COLD_RUNS" "$(hyperfine_ms "$json" median)" \
     "$(hyperfine_ms "$json" min)" "$(hyperfine_ms "$json" max)" "-" >>"$WORK/coldstart.tsv"
 }
+
+# peer_cold_start JDK_LABEL JAVA_HOME TEMPLATE_DIR: the cold start of the Jetty peer (BenchJetty,
+# compiled into a jar here) with the launcher's JVM flags and a class archive of its own, trained
+# as the launcher trains Cerulean's (one start that answers a few requests, then exits). It serves
+# the template's certificate and answers 200 at once: Jetty 12 and the JDK's TLS on this JDK with
+# nothing of Cerulean's own start-up, so Cerulean's row minus this one is what Cerulean adds.
+peer_cold_start() {
+  local jdk=$1 java_home=$2 template=$3 dir feature archive port pid deadline
+  local jar="$REPO/cerulean-server/target/cerulean.jar" train=()
+  dir="$WORK/peer-cold-$(printf %s "$jdk" | tr -c 'A-Za-z0-9' '_')"
+  rm -rf "$dir" && mkdir -p "$dir/classes"
+  if ! "$java_home/bin/javac" -d "$dir/classes" -cp "$jar" "$BENCH_HOME/load/BenchJetty.java" >"$dir/javac.log" 2>&1 \
+     || ! "$java_home/bin/jar" cf "$dir/peer.jar" -C "$dir/classes" . >>"$dir/javac.log" 2>&1; then
+    note_failure "Jetty peer cold start, $jdk" "BenchJetty.java did not compile ($dir/javac.log)"
+    return 0
+  fi
+  feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
+  if [ "${feature:-17}" -ge 25 ]; then archive="$dir/peer.aot" train=(-XX:AOTCacheOutput="$archive")
+  else archive="$dir/peer.jsa" train=(-XX:ArchiveClassesAtExit="$archive"); fi
+  port=$(free_port)
+  CERULEAN_TLS_PROVIDER=jdk MALLOC_ARENA_MAX=2 "$java_home/bin/java" "${train[@]}" -XX:+UseSerialGC -Xms16m -Xmx512m \
+    -cp "$dir/peer.jar:$jar" BenchJetty "$port" "$template/tls/server.pem" "$NGINX_BODY" >"$dir/train.log" 2>&1 &
+  pid=$!
+  deadline=$((SECONDS + 60))
+  until curl -fsS -o /dev/null --cacert "$template/tls/ca.pem" "https://127.0.0.1:$port/cerulean/health" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null || [ "$SECONDS" -ge "$deadline" ]; then
+      kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+      note_failure "Jetty peer cold start, $jdk" "the training start did not answer ($dir/train.log)"
+      return 0
+    fi
+    sleep 0.1
+  done
+  for _ in 1 2 3; do curl -fsS -o /dev/null --cacert "$template/tls/ca.pem" "https://127.0.0.1:$port/x" || true; done
+  kill -TERM "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true   # the archive is written as the JVM exits
+  [ -f "$archive" ] || { note_failure "Jetty peer cold start, $jdk" "no class archive was written ($dir/train.log)"; return 0; }
+  ( export BENCH_PEER_JAR="$dir/peer.jar" BENCH_PEER_ARCHIVE="$archive" BENCH_PEER_BODY="$NGINX_BODY"
+    cold_start "$jdk" "$java_home" "$template" peer )
+}
