@@ -31,6 +31,29 @@ final class InMemoryKeyStores {
         return store;
     }
 
+    /**
+     * The truststore file's bytes: PKCS12 holding one trusted certificate, the certificate not
+     * encrypted (the JDK's default wraps even a public certificate in PBES2 with 10,000 PBKDF2
+     * rounds: ~80 ms of a first start's critical path on a cold JVM, protecting nothing), the
+     * integrity MAC under {@code password} kept as keytool makes it. The JDK reads the choice from a
+     * system property when the store is written; it is set for this one store and put back.
+     */
+    static synchronized byte[] trustStoreBytes(String alias, X509Certificate certificate, char[] password)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = withCertificate(alias, certificate);
+        String previous = System.setProperty(CERT_PROTECTION, "NONE");
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            store.store(bytes, password);
+            return bytes.toByteArray();
+        } finally {
+            if (previous == null) System.clearProperty(CERT_PROTECTION);
+            else System.setProperty(CERT_PROTECTION, previous);
+        }
+    }
+
+    private static final String CERT_PROTECTION = "keystore.pkcs12.certProtectionAlgorithm";
+
     private static KeyStore empty(String type) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(type);
         try {

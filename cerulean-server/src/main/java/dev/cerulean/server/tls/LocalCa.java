@@ -1,6 +1,5 @@
 package dev.cerulean.server.tls;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -291,10 +290,8 @@ public final class LocalCa {
         }
         Path trustStore = dir.resolve(TRUST_STORE);
         if (isOlderThan(trustStore, caPem)) {
-            KeyStore store = InMemoryKeyStores.withCertificate("cerulean-ca", ca);
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            store.store(bytes, TRUST_STORE_PASSWORD.toCharArray());
-            AtomicFile.writePublic(trustStore, bytes.toByteArray());
+            AtomicFile.writePublic(trustStore,
+                    InMemoryKeyStores.trustStoreBytes("cerulean-ca", ca, TRUST_STORE_PASSWORD.toCharArray()));
         }
     }
 

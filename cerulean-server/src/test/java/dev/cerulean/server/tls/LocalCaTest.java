@@ -51,6 +51,25 @@ class LocalCaTest {
     }
 
     @Test
+    void theTruststoreHoldsTheRootUnderChangeitWithItsMacKept() throws Exception {
+        LocalCa ca = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
+
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = java.nio.file.Files.newInputStream(ca.trustStore())) {
+            store.load(in, "changeit".toCharArray());
+        }
+        assertThat(java.util.Collections.list(store.aliases())).hasSize(1);
+        String alias = store.aliases().nextElement();
+        assertThat(store.isCertificateEntry(alias)).isTrue();
+        assertThat(store.getCertificate(alias)).isEqualTo(ca.caCertificate());
+        try (var in = java.nio.file.Files.newInputStream(ca.trustStore())) {
+            assertThatThrownBy(() -> java.security.KeyStore.getInstance("PKCS12").load(in, "wrong".toCharArray()))
+                    .as("the integrity MAC is still checked").isInstanceOf(java.io.IOException.class);
+        }
+        assertThat(System.getProperty("keystore.pkcs12.certProtectionAlgorithm")).as("put back").isNull();
+    }
+
+    @Test
     void restartLoadsTheSameCaAndServerCertificate() throws Exception {
         LocalCa first = LocalCa.loadOrCreate(dir, ".azurecr.io", List.of());
 
