@@ -39,26 +39,19 @@ final class Prewarm {
     }
 
     /**
-     * Shortly after the server answers: ACCP (RS256 signing, and AES-GCM for TLS records) loads
-     * AWS-LC's native library and runs its self-tests, a core for ~100 ms. Done at once, that
-     * competed with the first requests (the first 200 came ~40 ms later on JDK 25); nothing waits
-     * for it, since the JDK signs and encrypts until it is there, and a first signature starts it
-     * sooner ({@code RsaProvider.startLoading}).
+     * Once the server answers: AWS-LC's native library and its self-tests (a fifth of the prewarm
+     * thread's start-up samples, plus a pool thread) load before the first token is signed, without
+     * competing with the start itself for the two cores.
      */
     static void afterReady() {
+        // ACCP (RS256 signing, and AES-GCM for TLS records) loads its native library and self-tests: after ready
         Thread t = new Thread(() -> {
-            try {
-                Thread.sleep(AFTER_READY_DELAY_MS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            dev.cerulean.server.security.TlsCipherProvider.install(); // loads ACCP here unless a signature has
-        }, "cerulean-after-ready");
+            dev.cerulean.server.security.RsaProvider.orNull();
+            dev.cerulean.server.security.TlsCipherProvider.install();
+        }, "cerulean-rsa-provider");
         t.setDaemon(true);
         t.start();
     }
-
-    private static final long AFTER_READY_DELAY_MS = 500;
 
     /** {@code $XDG_CACHE_HOME/cerulean}, else {@code ~/.cache/cerulean}: files derived from the jar, safe to delete. */
     static Path cacheDirectory() {

@@ -72,17 +72,12 @@ public final class SigningKey {
     private volatile boolean providerChosen;
 
     /**
-     * The faster RSA provider, when there is one, chosen at the first signature after it has
-     * loaded (it loads in the background; until then the JDK signs). The keys are translated into the provider's own key objects once: handed the JDK's
+     * The faster RSA provider, when there is one, chosen at the first signature rather than at
+     * start-up. The keys are translated into the provider's own key objects once: handed the JDK's
      * key, ACCP converts it into a native key at every signature (Nimbus takes a new
      * {@code Signature} each time), which made a signature cost ~750 µs of CPU instead of ~280 µs.
      */
     private void chooseProvider() {
-        if (!dev.cerulean.server.security.RsaProvider.isSettled()) {
-            // still loading (or not yet asked for): this signature is the JDK's, a later one looks again
-            dev.cerulean.server.security.RsaProvider.startLoading();
-            return;
-        }
         java.security.Provider p = dev.cerulean.server.security.RsaProvider.orNull();
         if (p != null) {
             try {

@@ -27,19 +27,6 @@ class SigningKeysTest {
     }
 
     @Test
-    void signaturesAreTheSameBytesBeforeAndAfterTheFasterProviderHasLoaded() throws Exception {
-        SigningKeys keys = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
-        // the first signature may be the JDK's (the provider loads in the background, started by it)
-        String first = keys.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
-        dev.cerulean.server.security.RsaProvider.orNull(); // waits until it has loaded, or is known missing
-        assertThat(dev.cerulean.server.security.RsaProvider.isSettled()).isTrue();
-        String later = keys.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
-        assertThat(later).as("RS256 is deterministic, whichever provider signs").isEqualTo(first);
-        SignedJWT token = SignedJWT.parse(later);
-        assertThat(token.verify(new com.nimbusds.jose.crypto.RSASSAVerifier(keys.current().publicJwk()))).isTrue();
-    }
-
-    @Test
     void separateStoresHaveSeparateKeys() {
         SigningKeys one = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
         SigningKeys other = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
