@@ -30,6 +30,8 @@ public final class SqliteNativeLibrary {
     private SqliteNativeLibrary() {}
 
     static final String INDEX = "sqlite-native.index";
+    /** Where sqlite-jdbc keeps its libraries in its jar; an index naming anything else is not used. */
+    private static final String NATIVE_ROOT = "/org/sqlite/native/";
 
     public static void cacheIn(Path cacheRoot) {
         if (System.getProperty("org.sqlite.lib.path") != null) return;
@@ -73,7 +75,7 @@ public final class SqliteNativeLibrary {
     static String remembered(Path index, String key) {
         try {
             List<String> lines = Files.readAllLines(index, StandardCharsets.UTF_8);
-            return lines.size() == 2 && lines.get(0).equals(key) && lines.get(1).startsWith("/") ? lines.get(1) : null;
+            return lines.size() == 2 && lines.get(0).equals(key) && lines.get(1).startsWith(NATIVE_ROOT) ? lines.get(1) : null;
         } catch (IOException e) {
             return null;
         }
