@@ -5,8 +5,8 @@
 #
 #   cold-start-once.sh launcher|java JAVA_HOME DATA_DIR PORT TIMES_FILE
 #     launcher  ./cerulean serve ...  (what users run: the launcher script, then the JVM)
-#     java      java <the launcher's JVM flags> $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...
-#               (no launcher script)
+#     java      java <the launcher's JVM flags, its archive included> $CERULEAN_JAVA_OPTS -jar
+#               cerulean.jar serve ...  (what the launcher script itself costs)
 #     plain     java $CERULEAN_JAVA_OPTS -jar cerulean.jar serve ...  (only the flags given, for
 #               trying JVM options such as an AOT cache that exclude the launcher's)
 #     peer      the Jetty peer (BenchJetty compiled into $BENCH_PEER_JAR, lib/coldstart.sh) with the
@@ -51,14 +51,22 @@ if [ "$poll" = keepalive ]; then
   read -r -t 10 -u "$from_poller" ready || { echo "health-poll.py did not start" >&2; exit 1; }
 fi
 
-if [ "$mode" = peer ]; then   # worked out before the clock starts: the launcher's flags, read by running it
-  mapfile -t peer_opts < <("$repo/bench/load/launcher-options.sh" "$java_home" | sed -n 's/^opt //p')
-  [ "${#peer_opts[@]}" -gt 0 ] || peer_opts=(-XX:+UseSerialGC -Xms16m -Xmx512m)
-  case ${BENCH_PEER_ARCHIVE:-} in
-    *.aot) peer_opts=(-XX:AOTCache="$BENCH_PEER_ARCHIVE" "${peer_opts[@]}") ;;
-    *.jsa) peer_opts=(-XX:SharedArchiveFile="$BENCH_PEER_ARCHIVE" "${peer_opts[@]}") ;;
-  esac
-fi
+# The JVM flags and environment `./cerulean serve` gives this JDK, read from the launcher itself
+# before the clock starts: `java` with its archive flags, `peer` without (it has an archive of its own).
+BENCH_HOME="$repo/bench"
+# shellcheck source=lib/launcher.sh
+source "$BENCH_HOME/load/lib/launcher.sh"
+LAUNCHER_OPTS=() LAUNCHER_ENV=()
+case $mode in
+  java) launcher_jvm_options "$java_home" cds ;;
+  peer)
+    launcher_jvm_options "$java_home"
+    case ${BENCH_PEER_ARCHIVE:-} in
+      *.aot) LAUNCHER_OPTS=(-XX:AOTCache="$BENCH_PEER_ARCHIVE" "${LAUNCHER_OPTS[@]}") ;;
+      *.jsa) LAUNCHER_OPTS=(-XX:SharedArchiveFile="$BENCH_PEER_ARCHIVE" "${LAUNCHER_OPTS[@]}") ;;
+    esac
+    ;;
+esac
 
 start=$EPOCHREALTIME
 case $mode in
@@ -66,19 +74,13 @@ case $mode in
     JAVA_HOME=$java_home "$repo/cerulean" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
     ;;
   java)
-    # The same JVM flags the launcher passes (class-data sharing; JDK 19+ keeps its own archive).
-    opts=(-Xshare:auto -XX:+UseSerialGC -Xms16m -Xmx512m)
-    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
-    opts+=(-XX:TrimNativeHeapInterval=1000)   # both JDKs the bench uses (17.0.15, 25) have it
-    if [ "$feature" -ge 19 ]; then
-      opts+=(-XX:SharedArchiveFile="$repo/cerulean-server/target/cerulean-jdk${feature}.jsa" -XX:+AutoCreateSharedArchive)
-    fi
     # shellcheck disable=SC2086  # CERULEAN_JAVA_OPTS is a list of flags, as in the launcher
-    "$java_home/bin/java" "${opts[@]}" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" >"$data/cold-start.log" 2>&1 &
+    env "${LAUNCHER_ENV[@]}" "$java_home/bin/java" "${LAUNCHER_OPTS[@]}" ${CERULEAN_JAVA_OPTS:-} -jar "$jar" "${flags[@]}" \
+      >"$data/cold-start.log" 2>&1 &
     ;;
   peer)
     # Cerulean loads ACCP only after it answers; the peer must not load it before (CERULEAN_TLS_PROVIDER=jdk)
-    CERULEAN_TLS_PROVIDER=jdk MALLOC_ARENA_MAX=2 "$java_home/bin/java" "${peer_opts[@]}" \
+    env "${LAUNCHER_ENV[@]}" CERULEAN_TLS_PROVIDER=jdk "$java_home/bin/java" "${LAUNCHER_OPTS[@]}" \
       -cp "$BENCH_PEER_JAR:$jar" BenchJetty "$port" "$data/tls/server.pem" "$BENCH_PEER_BODY" >"$data/cold-start.log" 2>&1 &
     ;;
   plain)

@@ -16,9 +16,13 @@ mkdir -p "$fake/bin"
 cp "$java_home/release" "$fake/release"
 cat >"$fake/bin/java" <<'STANDIN'
 #!/usr/bin/env bash
+echo call
 env | grep -E '^(MALLOC_[A-Z_]*|GLIBC_TUNABLES)=' | sed 's/^/env /' || true
 for a in "$@"; do [ "$a" = -jar ] && break; printf 'opt %s\n' "$a"; done
 STANDIN
 chmod +x "$fake/bin/java"
 [ "$cds" = cds ] && cds=on
-CERULEAN_JAVA_OPTS='' CERULEAN_CDS=$cds JAVA_HOME=$fake "$repo/cerulean" serve 2>/dev/null || true
+# With "cds" and no archive yet the launcher first calls java for its training run: only its last
+# call (the server's) is printed.
+{ CERULEAN_JAVA_OPTS='' CERULEAN_CDS=$cds JAVA_HOME=$fake "$repo/cerulean" serve 2>/dev/null || true; } \
+  | awk '$0 == "call" { n = 0; delete kept; next } { kept[++n] = $0 } END { for (i = 1; i <= n; i++) print kept[i] }'

@@ -16,7 +16,7 @@ set -euo pipefail
 
 BENCH_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO="$(cd "$BENCH_HOME/.." && pwd)"
-for lib in tools measure cerulean nginx jetty coldstart profile report; do
+for lib in tools measure cerulean nginx launcher jetty coldstart profile report; do
   # shellcheck source=/dev/null
   source "$BENCH_HOME/load/lib/$lib.sh"
 done

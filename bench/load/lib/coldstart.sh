@@ -81,7 +81,8 @@ peer_cold_start() {
   if [ "${feature:-17}" -ge 25 ]; then archive="$dir/peer.aot" train=(-XX:AOTCacheOutput="$archive")
   else archive="$dir/peer.jsa" train=(-XX:ArchiveClassesAtExit="$archive"); fi
   port=$(free_port)
-  CERULEAN_TLS_PROVIDER=jdk MALLOC_ARENA_MAX=2 "$java_home/bin/java" "${train[@]}" -XX:+UseSerialGC -Xms16m -Xmx512m \
+  launcher_jvm_options "$java_home"   # lib/launcher.sh: the flags the timed starts use too
+  env "${LAUNCHER_ENV[@]}" CERULEAN_TLS_PROVIDER=jdk "$java_home/bin/java" "${train[@]}" "${LAUNCHER_OPTS[@]}" \
     -cp "$dir/peer.jar:$jar" BenchJetty "$port" "$template/tls/server.pem" "$NGINX_BODY" >"$dir/train.log" 2>&1 &
   pid=$!
   deadline=$((SECONDS + 60))

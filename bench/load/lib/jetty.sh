@@ -4,24 +4,6 @@
 # Cerulean runs on, so ARM GET / Jetty says what Cerulean's own work costs.
 # After jetty_start: JETTY_PID JETTY_BASE JETTY_INFO ("port=... connector=... tls_records=... jetty=...").
 
-# launcher_jvm_options JAVA_HOME: fills LAUNCHER_OPTS and LAUNCHER_ENV with the JVM flags and the
-# environment `./cerulean serve` gives this JDK, without the class-data archive (start-up only),
-# as launcher-options.sh reads them from the launcher; the fixed list is the fallback.
-launcher_jvm_options() {
-  local line
-  LAUNCHER_OPTS=() LAUNCHER_ENV=()
-  while IFS= read -r line; do
-    case $line in
-      "env "*) LAUNCHER_ENV+=("${line#env }") ;;
-      "opt "*) LAUNCHER_OPTS+=("${line#opt }") ;;
-    esac
-  done < <("$BENCH_HOME/load/launcher-options.sh" "$1" || true)
-  if [ "${#LAUNCHER_OPTS[@]}" -eq 0 ]; then
-    log "the launcher's JVM options could not be read; the Jetty peer uses the fixed list"
-    LAUNCHER_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx512m) LAUNCHER_ENV=(MALLOC_ARENA_MAX=2)
-  fi
-}
-
 # jetty_start JAVA_HOME BODY_FILE SERVER_PEM LOG_FILE: starts the peer on a free port and waits (at
 # most 120 s: the source file is compiled at start) until it listens. Returns 1 if it does not.
 jetty_start() {
