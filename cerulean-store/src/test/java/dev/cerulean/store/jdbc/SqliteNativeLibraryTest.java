@@ -19,17 +19,21 @@ class SqliteNativeLibraryTest {
     @TempDir Path cache;
     private String savedPath;
     private String savedName;
+    private String savedTemp;
 
     @BeforeEach
     void clearProperties() {
         savedPath = System.clearProperty(PATH);
         savedName = System.clearProperty(NAME);
+        savedTemp = System.clearProperty(SqliteNativeLibrary.TEMP_DIR);
     }
 
     @AfterEach
     void restoreProperties() {
         System.clearProperty(PATH);
         System.clearProperty(NAME);
+        System.clearProperty(SqliteNativeLibrary.TEMP_DIR);
+        if (savedTemp != null) System.setProperty(SqliteNativeLibrary.TEMP_DIR, savedTemp);
         if (savedPath != null) System.setProperty(PATH, savedPath);
         if (savedName != null) System.setProperty(NAME, savedName);
     }
@@ -39,6 +43,8 @@ class SqliteNativeLibraryTest {
         SqliteNativeLibrary.cacheIn(cache);
         Path library = Path.of(System.getProperty(PATH)).resolve(System.getProperty(NAME));
         assertThat(library).isRegularFile().startsWith(cache);
+        assertThat(System.getProperty(SqliteNativeLibrary.TEMP_DIR)).as("the stale-copy sweep lists the cache folder, not /tmp")
+                .isEqualTo(System.getProperty(PATH));
         List<String> index = Files.readAllLines(cache.resolve(SqliteNativeLibrary.INDEX));
         assertThat(index).hasSize(2);
         assertThat(index.get(0)).isEqualTo(SqliteNativeLibrary.platformKey());
@@ -54,6 +60,14 @@ class SqliteNativeLibraryTest {
         SqliteNativeLibrary.cacheIn(cache);
         assertThat(System.getProperty(PATH)).endsWith("-org-sqlite-native-Linux-" + other);
         assertThat(Path.of(System.getProperty(PATH)).resolve(System.getProperty(NAME))).isRegularFile();
+    }
+
+    @Test
+    void aTempDirectoryTheUserChoseIsKept() {
+        System.setProperty(SqliteNativeLibrary.TEMP_DIR, "/var/tmp/mine");
+        SqliteNativeLibrary.cacheIn(cache);
+        assertThat(System.getProperty(PATH)).startsWith(cache.toString());
+        assertThat(System.getProperty(SqliteNativeLibrary.TEMP_DIR)).isEqualTo("/var/tmp/mine");
     }
 
     @Test
