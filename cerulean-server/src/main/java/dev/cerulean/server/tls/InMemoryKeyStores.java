@@ -41,18 +41,30 @@ final class InMemoryKeyStores {
     static synchronized byte[] trustStoreBytes(String alias, X509Certificate certificate, char[] password)
             throws GeneralSecurityException, IOException {
         KeyStore store = withCertificate(alias, certificate);
-        String previous = System.setProperty(CERT_PROTECTION, "NONE");
+        String previousProtection = System.setProperty(CERT_PROTECTION, "NONE");
+        String previousIterations = System.setProperty(MAC_ITERATIONS, "1");
         try {
             java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
             store.store(bytes, password);
             return bytes.toByteArray();
         } finally {
-            if (previous == null) System.clearProperty(CERT_PROTECTION);
-            else System.setProperty(CERT_PROTECTION, previous);
+            restore(CERT_PROTECTION, previousProtection);
+            restore(MAC_ITERATIONS, previousIterations);
         }
     }
 
     private static final String CERT_PROTECTION = "keystore.pkcs12.certProtectionAlgorithm";
+    /**
+     * One round of the MAC's key derivation ({@code openssl pkcs12 -nomaciter}) instead of 10,000:
+     * its password is the well-known "changeit", so rounds slow down no attacker, only the first
+     * start (35 ms on its critical path) and every Java client that loads the file.
+     */
+    private static final String MAC_ITERATIONS = "keystore.pkcs12.macIterationCount";
+
+    private static void restore(String property, String previous) {
+        if (previous == null) System.clearProperty(property);
+        else System.setProperty(property, previous);
+    }
 
     private static KeyStore empty(String type) throws GeneralSecurityException {
         KeyStore store = KeyStore.getInstance(type);

@@ -67,6 +67,10 @@ class LocalCaTest {
                     .as("the integrity MAC is still checked").isInstanceOf(java.io.IOException.class);
         }
         assertThat(System.getProperty("keystore.pkcs12.certProtectionAlgorithm")).as("put back").isNull();
+        var pfx = org.bouncycastle.asn1.pkcs.Pfx.getInstance(java.nio.file.Files.readAllBytes(ca.trustStore()));
+        assertThat(pfx.getMacData().getIterationCount()).as("one MAC round under a public password")
+                .isEqualTo(java.math.BigInteger.ONE);
+        assertThat(System.getProperty("keystore.pkcs12.macIterationCount")).as("put back").isNull();
     }
 
     @Test
