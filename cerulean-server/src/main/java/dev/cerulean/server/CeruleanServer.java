@@ -267,7 +267,7 @@ public final class CeruleanServer implements AutoCloseable {
 
     private static Stores openStores(ServerConfig config) {
         // before sqlite-jdbc first loads: otherwise it extracts and checksums its library in /tmp on every start
-        dev.cerulean.store.jdbc.SqliteNativeLibrary.cacheIn(Prewarm.cacheDirectory());
+        dev.cerulean.store.jdbc.SqliteNativeLibrary.cacheIn(dev.cerulean.server.config.UserCache.directory());
         return JdbcStores.open(StoreSettings.forServer(config.databaseUrl(), config.inMemory(), config.dataDir()));
     }
 
@@ -326,6 +326,7 @@ public final class CeruleanServer implements AutoCloseable {
 
     @Override
     public void close() {
+        Prewarm.awaitProviders();
         if (proxy != null) proxy.close();
         front.stop();
         stores.close();

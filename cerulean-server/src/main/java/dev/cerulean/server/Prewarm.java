@@ -4,8 +4,6 @@ import dev.cerulean.core.json.Json;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-import java.nio.file.Path;
-
 /**
  * Start-up work that needs no configuration, done on the second core while the main thread parses
  * the command line and loads the CA (and another thread opens the store): Jetty's server classes
@@ -51,12 +49,23 @@ final class Prewarm {
         }, "cerulean-rsa-provider");
         t.setDaemon(true);
         t.start();
+        providers = t;
     }
 
-    /** {@code $XDG_CACHE_HOME/cerulean}, else {@code ~/.cache/cerulean}: files derived from the jar, safe to delete. */
-    static Path cacheDirectory() {
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("cerulean");
+    private static volatile Thread providers;
+
+    /**
+     * For a stop: lets ACCP finish loading (a few hundred ms at most) so that its loader removes the
+     * directory it unpacked into instead of leaving it to the next start's sweep.
+     */
+    static void awaitProviders() {
+        Thread t = providers;
+        if (t == null) return;
+        try {
+            t.join(2_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
+
 }

@@ -26,6 +26,7 @@ public final class RsaProvider {
 
     private static Provider load() {
         if ("jdk".equalsIgnoreCase(System.getenv("CERULEAN_RSA_PROVIDER"))) return null;
+        AccpExtraction.into(dev.cerulean.server.config.UserCache.directory().resolve("accp"));
         try {
             var accp = com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
             if (accp.getLoadingError() != null) {
