@@ -50,7 +50,7 @@ on_exit() {
 }
 trap 'on_exit $?' EXIT
 trap 'exit 130' INT TERM
-: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
+: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/coldcost.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
 : >"$WORK/failures.tsv"
 JETTY_LABEL="Jetty static JSON (Java ceiling)"
 
@@ -81,6 +81,8 @@ NGINX_VERSION=$(nginx -v 2>&1 | sed 's/^nginx version: //')
   printf 'date\t%s\n' "$(date -u '+%Y-%m-%d %H:%M UTC')"
   printf 'machine\t%s, %s CPUs, %s MiB RAM, Linux %s\n' "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)" \
     "$(nproc)" "$(awk '/^MemTotal/ { printf "%d", $2 / 1024 }' /proc/meminfo)" "$(uname -r)"
+  # what the kernel (and hypervisor) charge for a page touched the first time: a JVM start touches ~20,000
+  printf 'memory first touch\t%s (page-touch.py)\n' "$(python3 "$BENCH_HOME/load/page-touch.py" "$REPO/cerulean-server/target/cerulean.jar" 2>/dev/null || echo 'not measured')"
   printf 'load generator\twrk %s, -t%s -c%s -d%ss after a %ss warm-up per case, %s runs each, on 127.0.0.1\n' \
     "$(wrk -v 2>&1 | awk 'NR == 1 { print $2 }')" "$WRK_THREADS" "$WRK_CONNECTIONS" "$WRK_SECONDS" "$WRK_WARMUP_SECONDS" "$REPEATS"
   printf 'peer\t%s, %s worker processes, static file, access_log off, keep-alive; %s\n' \

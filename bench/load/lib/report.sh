@@ -3,6 +3,7 @@
 #   runs.tsv      one row per measured wrk run  (lib/measure.sh)
 #   goals.tsv     case, goal                     from add_case --min-rps / --min-ratio
 #   coldstart.tsv one row per cold-start series (lib/coldstart.sh)
+#   coldcost.tsv  jdk, start, CPU, kernel CPU, page faults at the first 200 (lib/coldstart.sh)
 #   peers.tsv     name, value                    signing ceilings
 #   failures.tsv  what, reason                   what did not work (lib/tools.sh note_failure)
 #   profile.md    JFR summaries                  (lib/profile.sh, BENCH_PROFILE=1)
@@ -140,6 +141,15 @@ report_cold_start() {
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", k, cell[k, "launcher"], cell[k, "java"], p, cell[k, "jvm-floor"], v,
         cell[k, "launcher-empty"], f } }
   ' "$WORK/coldstart.tsv"
+  [ -s "$WORK/coldcost.tsv" ] || return 0
+  echo
+  echo "What each start had used when its first 200 arrived (medians over the same starts, read from"
+  echo "/proc by the poller): CPU on both cores, the kernel's share of it, and minor page faults, each"
+  echo "a page touched for the first time (its cost on this machine: *memory first touch* above)."
+  echo
+  echo "| JDK | start | CPU ms | kernel ms | page faults |"
+  echo "| --- | --- | ---: | ---: | ---: |"
+  awk -F'\t' '{ printf "| %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5 }' "$WORK/coldcost.tsv"
 }
 
 report_footprint() {
