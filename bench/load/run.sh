@@ -50,7 +50,7 @@ on_exit() {
 }
 trap 'on_exit $?' EXIT
 trap 'exit 130' INT TERM
-: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/coldcost.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
+: >"$WORK/runs.tsv"; : >"$WORK/coldstart.tsv"; : >"$WORK/coldcost.tsv"; : >"$WORK/coldpair.tsv"; : >"$WORK/peers.tsv"; : >"$WORK/goals.tsv"; : >"$WORK/footprint.tsv"
 : >"$WORK/failures.tsv"
 JETTY_LABEL="Jetty static JSON (Java ceiling)"
 

@@ -118,5 +118,40 @@ peer_cold_start() {
   wait "$pid" 2>/dev/null || true   # the archive is written as the JVM exits
   [ -f "$archive" ] || { note_failure "Jetty peer cold start, $jdk" "no class archive was written ($dir/train.log)"; return 0; }
   ( export BENCH_PEER_JAR="$dir/peer.jar" BENCH_PEER_ARCHIVE="$archive" BENCH_PEER_BODY="$NGINX_BODY"
-    cold_start "$jdk" "$java_home" "$template" peer )
+    cold_start "$jdk" "$java_home" "$template" peer
+    paired_cold_start "$jdk" "$java_home" "$template" )
+}
+
+# paired_cold_start JDK_LABEL JAVA_HOME TEMPLATE_DIR (with the BENCH_PEER_* of peer_cold_start):
+# COLD_RUNS pairs of starts, Cerulean through the launcher and then the Jetty peer, each on a fresh
+# copy of the template, after one warm-up pair. The two series above run minutes apart, and this
+# machine's speed moves by more than the difference between them in that time; a pair sees the
+# machine in one state, so the median of the pairs' differences is what Cerulean's own start-up
+# adds. One row in $WORK/coldpair.tsv: jdk pairs median_diff min_diff max_diff cerulean_median peer_median
+paired_cold_start() {
+  local jdk=$1 java_home=$2 template=$3 tag base port mode
+  tag=$(printf %s "$jdk" | tr -c 'A-Za-z0-9' '_')
+  base="$WORK/pair-$tag" port=$(free_port)
+  : >"$base.launcher" && : >"$base.peer"
+  log "cold start, Cerulean and the Jetty peer alternated, $jdk: $COLD_RUNS pairs (+1 warm-up)"
+  for _ in $(seq 0 "$COLD_RUNS"); do
+    for mode in launcher peer; do
+      rm -rf "$base.data" && cp -a "$template" "$base.data"
+      if ! "$BENCH_HOME/load/cold-start-once.sh" "$mode" "$java_home" "$base.data" "$port" "$base.$mode" \
+           >"$base.$mode.log" 2>&1; then
+        note_failure "alternated cold start ($mode), $jdk" "$(tail -3 "$base.$mode.log" | tr '\n' ' ')"
+        rm -rf "$base.data"
+        return 0
+      fi
+    done
+  done
+  rm -rf "$base.data"
+  tail -n "$COLD_RUNS" "$base.launcher" >"$base.launcher.measured"
+  tail -n "$COLD_RUNS" "$base.peer" >"$base.peer.measured"
+  paste "$base.launcher.measured" "$base.peer.measured" | awk '{ printf "%.1f\n", $1 - $2 }' >"$base.diff"
+  local diff cerulean peer
+  diff=$(stats_ms "$base.diff") cerulean=$(stats_ms "$base.launcher.measured") peer=$(stats_ms "$base.peer.measured")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$jdk" "$COLD_RUNS" "$(printf %s "$diff" | tr ' ' '\t')" "${cerulean%% *}" "${peer%% *}" \
+    >>"$WORK/coldpair.tsv"
+  log "  Cerulean - peer: median ${diff%% *} ms (Cerulean ${cerulean%% *}, peer ${peer%% *})"
 }

@@ -4,6 +4,7 @@
 #   goals.tsv     case, goal                     from add_case --min-rps / --min-ratio
 #   coldstart.tsv one row per cold-start series (lib/coldstart.sh)
 #   coldcost.tsv  jdk, start, CPU, kernel CPU, page faults at the first 200 (lib/coldstart.sh)
+#   coldpair.tsv  jdk, pairs, Cerulean - peer median/min/max, each one's median (alternated starts)
 #   peers.tsv     name, value                    signing ceilings
 #   failures.tsv  what, reason                   what did not work (lib/tools.sh note_failure)
 #   profile.md    JFR summaries                  (lib/profile.sh, BENCH_PROFILE=1)
@@ -141,6 +142,16 @@ report_cold_start() {
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", k, cell[k, "launcher"], cell[k, "java"], p, cell[k, "jvm-floor"], v,
         cell[k, "launcher-empty"], f } }
   ' "$WORK/coldstart.tsv"
+  if [ -s "$WORK/coldpair.tsv" ]; then
+    echo
+    echo "*Cerulean − peer, alternated*: the same two starts in pairs, one right after the other on fresh"
+    echo "copies of the data dir, so that both see the machine in the same state (the series above run"
+    echo "minutes apart); the median of the pairs' differences is what Cerulean's own start-up adds."
+    echo
+    echo "| JDK | pairs | Cerulean − peer, median (min–max) | Cerulean | Jetty peer |"
+    echo "| --- | ---: | ---: | ---: | ---: |"
+    awk -F'\t' '{ printf "| %s | %s | %s ms (%s–%s) | %s ms | %s ms |\n", $1, $2, $3, $4, $5, $6, $7 }' "$WORK/coldpair.tsv"
+  fi
   [ -s "$WORK/coldcost.tsv" ] || return 0
   echo
   echo "What each start had used when its first 200 arrived (medians over the same starts, read from"
