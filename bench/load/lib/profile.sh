@@ -111,7 +111,9 @@ profile_summary() {
   samples=$(awk -F'\t' '{ s += $1 } END { print s + 0 }' "$self")
   [ "$samples" -gt 0 ] || return 0
   printf '\n| hottest methods (self) | share |\n| --- | ---: |\n'
-  sort -rn "$self" | head -12 | awk -F'\t' -v n="$samples" '{ printf "| `%s` | %.1f %% |\n", $2, 100 * $1 / n }'
+  # awk stops printing rather than head stopping reading: under pipefail, sort's SIGPIPE from head
+  # made every summary that had more than 12 methods report itself failed after printing in full
+  sort -rn "$self" | awk -F'\t' -v n="$samples" 'NR <= 12 { printf "| `%s` | %.1f %% |\n", $2, 100 * $1 / n }'
 }
 
 # Start-up milestones: the first class each library loads, as a proxy for when that phase
