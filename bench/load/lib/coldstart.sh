@@ -56,17 +56,14 @@ cold_start() {
 # jdk row cpu_ms sys_ms minflt. Nothing for the curl poller, which does not read them.
 start_cost() {
   [ -f "$3" ] || return 0
-  tail -n "$COLD_RUNS" "$3" | awk -v jdk="$1" -v row="$2" '
-    function median(a, n,   i, j, t) {
-      for (i = 2; i <= n; i++) { t = a[i]; for (j = i - 1; j >= 1 && a[j] > t; j--) a[j + 1] = a[j]; a[j + 1] = t }
-      return (n % 2) ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
-    { for (i = 1; i <= NF; i++) { split($i, kv, "=")
-        if (kv[2] == "" || kv[2] == "-") continue
-        if (kv[1] == "cpu_ms") cpu[++nc] = kv[2] + 0
-        else if (kv[1] == "sys_ms") sys[++ns] = kv[2] + 0
-        else if (kv[1] == "minflt") flt[++nf] = kv[2] + 0 } }
-    END { if (nc && ns && nf) printf "%s\t%s\t%.0f\t%.0f\t%.0f\n", jdk, row, median(cpu, nc), median(sys, ns), median(flt, nf) }
-  ' >>"$WORK/coldcost.tsv"
+  local field median medians=()
+  for field in cpu_ms sys_ms minflt; do
+    tail -n "$COLD_RUNS" "$3" | sed -n "s/.*$field=\([0-9][0-9]*\).*/\1/p" >"$3.$field"
+    [ -s "$3.$field" ] || return 0
+    read -r median _ < <(stats_ms "$3.$field")
+    medians+=("$median")
+  done
+  printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "${medians[@]}" >>"$WORK/coldcost.tsv"
 }
 
 # jvm_floor JDK_LABEL JAVA_HOME: how long the bare JVM takes to start and exit (java -version),

@@ -29,6 +29,8 @@ class LauncherArchiveIT {
 
     private static final Duration START_BOUND = Duration.ofSeconds(90);
     private static final String TRAINING = "training the class archive";
+    /** What the JVM logs when it cannot use a class archive or AOT cache, e.g. "[warning][cds,dynamic] Unable to use". */
+    private static final String REFUSED = "\\[(warning|error)\\]\\[(cds|aot)";
 
     @TempDir Path root;
 
@@ -53,6 +55,8 @@ class LauncherArchiveIT {
         String second = serve("second");
         assertThat(second).as("the next serve uses it").doesNotContain(TRAINING);
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(trained);
+        assertThat(second).as("and the JVM takes it (a refused archive is one warning line, and a slow start)")
+                .doesNotContainPattern(REFUSED);
 
         // the jar "rebuilt" after the archive was written
         Files.setLastModifiedTime(archive, FileTime.from(Files.getLastModifiedTime(copy).toInstant().minusSeconds(60)));
