@@ -39,7 +39,8 @@ final class Prewarm {
     /**
      * Once the server answers: AWS-LC's native library and its self-tests (a fifth of the prewarm
      * thread's start-up samples, plus a pool thread) load before the first token is signed, without
-     * competing with the start itself for the two cores.
+     * competing with the start itself for the two cores. A first start has loaded it already, to
+     * generate the signing key, which is cheaper with it than without.
      */
     static void afterReady() {
         // ACCP (RS256 signing, and AES-GCM for TLS records) loads its native library and self-tests: after ready

@@ -5,12 +5,13 @@ import org.slf4j.LoggerFactory;
 import java.security.Provider;
 
 /**
- * The JCA provider for RS256 token signatures: the Amazon Corretto Crypto Provider (AWS-LC) when
- * its native library loads on this platform, about 1.5 times the JDK's signatures per second on
- * this project's machine; otherwise none (null), and the JDK's own provider signs. It is asked for
- * by name for RSA signatures only and never installed as a default, so TLS and everything else
- * keep the JDK's providers. Resolved once, on first use (the start-up prewarm asks early, off the
- * main thread). {@code CERULEAN_RSA_PROVIDER=jdk} turns it off.
+ * The JCA provider for RS256 token signatures and new signing keys: the Amazon Corretto Crypto
+ * Provider (AWS-LC) when its native library loads on this platform, about 1.5 times the JDK's
+ * signatures per second on this project's machine; otherwise none (null), and the JDK's own
+ * provider signs. It is asked for by name for RSA signatures and RSA key generation only and never
+ * installed as a default, so TLS and everything else keep the JDK's providers. Resolved once, on
+ * first use: right after ready, or on a first start by the thread generating the signing key.
+ * {@code CERULEAN_RSA_PROVIDER=jdk} turns it off.
  */
 public final class RsaProvider {
     private RsaProvider() {}

@@ -97,14 +97,8 @@ public final class SigningKeys implements VerificationKeys {
     }
 
     private static RSAKey generate(Clock clock) {
-        KeyPair pair;
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(RSA_BITS);
-            pair = generator.generateKeyPair();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("RSA is required of every Java runtime", e);
-        }
+        KeyPair pair = keyPair(dev.cerulean.server.security.RsaProvider.orNull());
+        if (!(pair.getPrivate() instanceof RSAPrivateCrtKey)) pair = keyPair(null); // a JWK needs the CRT form
         X509Certificate certificate = SigningCertificate.selfSigned(pair, clock.instant());
         try {
             byte[] der = certificate.getEncoded();
@@ -117,6 +111,22 @@ public final class SigningKeys implements VerificationKeys {
                     .build();
         } catch (CertificateEncodingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot encode the token-signing certificate", e);
+        }
+    }
+
+    /**
+     * A new RSA-2048 pair, from ACCP when it loads: the JDK's prime search on a cold JVM takes
+     * 260-720 ms and keeps C2 busy compiling BigInteger on the first start's two cores; AWS-LC's takes
+     * tens of ms. The pair is stored as a JWK, so later starts read it whichever provider made it.
+     */
+    static KeyPair keyPair(java.security.Provider provider) {
+        try {
+            KeyPairGenerator generator = provider == null ? KeyPairGenerator.getInstance("RSA")
+                    : KeyPairGenerator.getInstance("RSA", provider);
+            generator.initialize(RSA_BITS);
+            return generator.generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("RSA is required of every Java runtime", e);
         }
     }
 }

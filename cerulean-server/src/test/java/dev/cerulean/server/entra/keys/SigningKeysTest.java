@@ -76,4 +76,40 @@ class SigningKeysTest {
         assertThat(SignedJWT.parse(forged).verify(keys.verifier(keys.current().keyId()).orElseThrow())).isFalse();
         assertThat(SignedJWT.parse(token).verify(keys.verifier(keys.current().keyId()).orElseThrow())).isTrue();
     }
+
+    @Test
+    void keysComeFromTheNativeProviderWhenItLoadsAndAreStoredInTheCrtFormEitherWay() {
+        java.security.Provider accp = dev.cerulean.server.security.RsaProvider.orNull();
+        java.security.KeyPair nativePair = SigningKeys.keyPair(accp);
+        java.security.KeyPair jdkPair = SigningKeys.keyPair(null);
+
+        if (accp != null) {
+            assertThat(nativePair.getPrivate().getClass().getName()).startsWith("com.amazon.corretto");
+        }
+        for (java.security.KeyPair pair : java.util.List.of(nativePair, jdkPair)) {
+            var key = (java.security.interfaces.RSAPrivateCrtKey) pair.getPrivate();
+            assertThat(key.getModulus().bitLength()).isEqualTo(2048);
+            assertThat(key.getPublicExponent()).isEqualTo(java.math.BigInteger.valueOf(65537));
+            assertThat(key.getPrimeP().multiply(key.getPrimeQ())).isEqualTo(key.getModulus());
+        }
+    }
+
+    @Test
+    void aStoredKeyIsReadBackAndVerifiedByTheJdkAlone() throws Exception {
+        InMemoryKeyValueStore values = new InMemoryKeyValueStore();
+        SigningKeys made = SigningKeys.loadOrCreate(values, Clock.systemUTC());
+        com.nimbusds.jose.jwk.RSAKey stored = com.nimbusds.jose.jwk.RSAKey.parse(values.get(SigningKeys.STORE_NAME).orElseThrow());
+        String token = made.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
+
+        // the stored private key signs with the JDK's provider, and the certificate's key is the JWK's
+        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        jdk.initSign(stored.toRSAPrivateKey());
+        jdk.update(CLAIMS);
+        byte[] signature = jdk.sign();
+        jdk.initVerify(stored.toRSAPublicKey());
+        jdk.update(CLAIMS);
+        assertThat(jdk.verify(signature)).isTrue();
+        assertThat(stored.getParsedX509CertChain().get(0).getPublicKey()).isEqualTo(stored.toRSAPublicKey());
+        assertThat(SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(stored.toPublicJWK()))).isTrue();
+    }
 }
