@@ -1,13 +1,22 @@
 package dev.cerulean.server.entra.keys;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.server.entra.InMemoryKeyValueStore;
+import dev.cerulean.server.security.RsaProvider;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.Provider;
+import java.security.Signature;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,7 +76,7 @@ class SigningKeysTest {
         SigningKeys keys = SigningKeys.loadOrCreate(new InMemoryKeyValueStore(), Clock.systemUTC());
         String token = keys.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
         // the JDK's own provider and key objects, independent of the native ones the key signs with
-        com.nimbusds.jose.crypto.RSASSAVerifier jdk = new com.nimbusds.jose.crypto.RSASSAVerifier(keys.current().publicJwk());
+        RSASSAVerifier jdk = new RSASSAVerifier(keys.current().publicJwk());
         assertThat(SignedJWT.parse(token).verify(jdk)).isTrue();
 
         String[] parts = token.split("\\.");
@@ -79,17 +88,17 @@ class SigningKeysTest {
 
     @Test
     void keysComeFromTheNativeProviderWhenItLoadsAndAreStoredInTheCrtFormEitherWay() {
-        java.security.Provider accp = dev.cerulean.server.security.RsaProvider.orNull();
-        java.security.KeyPair nativePair = SigningKeys.keyPair(accp);
-        java.security.KeyPair jdkPair = SigningKeys.keyPair(null);
+        Provider accp = RsaProvider.orNull();
+        KeyPair nativePair = SigningKeys.keyPair(accp);
+        KeyPair jdkPair = SigningKeys.keyPair(null);
 
         if (accp != null) {
             assertThat(nativePair.getPrivate().getClass().getName()).startsWith("com.amazon.corretto");
         }
-        for (java.security.KeyPair pair : java.util.List.of(nativePair, jdkPair)) {
-            var key = (java.security.interfaces.RSAPrivateCrtKey) pair.getPrivate();
+        for (KeyPair pair : List.of(nativePair, jdkPair)) {
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
             assertThat(key.getModulus().bitLength()).isEqualTo(2048);
-            assertThat(key.getPublicExponent()).isEqualTo(java.math.BigInteger.valueOf(65537));
+            assertThat(key.getPublicExponent()).isEqualTo(BigInteger.valueOf(65537));
             assertThat(key.getPrimeP().multiply(key.getPrimeQ())).isEqualTo(key.getModulus());
         }
     }
@@ -98,11 +107,11 @@ class SigningKeysTest {
     void aStoredKeyIsReadBackAndVerifiedByTheJdkAlone() throws Exception {
         InMemoryKeyValueStore values = new InMemoryKeyValueStore();
         SigningKeys made = SigningKeys.loadOrCreate(values, Clock.systemUTC());
-        com.nimbusds.jose.jwk.RSAKey stored = com.nimbusds.jose.jwk.RSAKey.parse(values.get(SigningKeys.STORE_NAME).orElseThrow());
+        RSAKey stored = RSAKey.parse(values.get(SigningKeys.STORE_NAME).orElseThrow());
         String token = made.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
 
         // the stored private key signs with the JDK's provider, and the certificate's key is the JWK's
-        java.security.Signature jdk = java.security.Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        Signature jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
         jdk.initSign(stored.toRSAPrivateKey());
         jdk.update(CLAIMS);
         byte[] signature = jdk.sign();
@@ -110,6 +119,6 @@ class SigningKeysTest {
         jdk.update(CLAIMS);
         assertThat(jdk.verify(signature)).isTrue();
         assertThat(stored.getParsedX509CertChain().get(0).getPublicKey()).isEqualTo(stored.toRSAPublicKey());
-        assertThat(SignedJWT.parse(token).verify(new com.nimbusds.jose.crypto.RSASSAVerifier(stored.toPublicJWK()))).isTrue();
+        assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(stored.toPublicJWK()))).isTrue();
     }
 }
