@@ -5,6 +5,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
+import dev.cerulean.server.security.RsaProvider;
 import dev.cerulean.server.security.VerificationKeys;
 import dev.cerulean.store.KeyValueStore;
 
@@ -12,6 +13,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Provider;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -97,8 +99,7 @@ public final class SigningKeys implements VerificationKeys {
     }
 
     private static RSAKey generate(Clock clock) {
-        KeyPair pair = keyPair(dev.cerulean.server.security.RsaProvider.orNull());
-        if (!(pair.getPrivate() instanceof RSAPrivateCrtKey)) pair = keyPair(null); // a JWK needs the CRT form
+        KeyPair pair = newKeyPair();
         X509Certificate certificate = SigningCertificate.selfSigned(pair, clock.instant());
         try {
             byte[] der = certificate.getEncoded();
@@ -117,16 +118,28 @@ public final class SigningKeys implements VerificationKeys {
     /**
      * A new RSA-2048 pair, from ACCP when it loads: the JDK's prime search on a cold JVM takes
      * 260-720 ms and keeps C2 busy compiling BigInteger on the first start's two cores; AWS-LC's takes
-     * tens of ms. The pair is stored as a JWK, so later starts read it whichever provider made it.
+     * tens of ms. The pair is stored as a JWK, so later starts read it whichever provider made it;
+     * the JDK makes it when ACCP is absent, or if ACCP's key lacks the CRT form a JWK needs.
      */
-    static KeyPair keyPair(java.security.Provider provider) {
+    static KeyPair newKeyPair() {
+        Provider accp = RsaProvider.orNull();
+        if (accp != null) {
+            try {
+                KeyPair pair = generated(KeyPairGenerator.getInstance("RSA", accp));
+                if (pair.getPrivate() instanceof RSAPrivateCrtKey) return pair;
+            } catch (NoSuchAlgorithmException e) {
+                // not in this ACCP build: the JDK's below
+            }
+        }
         try {
-            KeyPairGenerator generator = provider == null ? KeyPairGenerator.getInstance("RSA")
-                    : KeyPairGenerator.getInstance("RSA", provider);
-            generator.initialize(RSA_BITS);
-            return generator.generateKeyPair();
+            return generated(KeyPairGenerator.getInstance("RSA"));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("RSA is required of every Java runtime", e);
         }
+    }
+
+    private static KeyPair generated(KeyPairGenerator generator) {
+        generator.initialize(RSA_BITS);
+        return generator.generateKeyPair();
     }
 }

@@ -12,13 +12,12 @@ import org.junit.jupiter.api.Test;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.Provider;
 import java.security.Signature;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class SigningKeysTest {
 
@@ -87,20 +86,15 @@ class SigningKeysTest {
     }
 
     @Test
-    void keysComeFromTheNativeProviderWhenItLoadsAndAreStoredInTheCrtFormEitherWay() {
-        Provider accp = RsaProvider.orNull();
-        KeyPair nativePair = SigningKeys.keyPair(accp);
-        KeyPair jdkPair = SigningKeys.keyPair(null);
+    void newKeysComeFromTheNativeProviderWhenItLoads() {
+        assumeTrue(RsaProvider.orNull() != null, "ACCP's native library does not load here");
+        KeyPair pair = SigningKeys.newKeyPair();
 
-        if (accp != null) {
-            assertThat(nativePair.getPrivate().getClass().getName()).startsWith("com.amazon.corretto");
-        }
-        for (KeyPair pair : List.of(nativePair, jdkPair)) {
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
-            assertThat(key.getModulus().bitLength()).isEqualTo(2048);
-            assertThat(key.getPublicExponent()).isEqualTo(BigInteger.valueOf(65537));
-            assertThat(key.getPrimeP().multiply(key.getPrimeQ())).isEqualTo(key.getModulus());
-        }
+        assertThat(pair.getPrivate().getClass().getName()).startsWith("com.amazon.corretto");
+        RSAPrivateCrtKey key = (RSAPrivateCrtKey) pair.getPrivate();
+        assertThat(key.getModulus().bitLength()).isEqualTo(2048);
+        assertThat(key.getPublicExponent()).isEqualTo(BigInteger.valueOf(65537));
+        assertThat(key.getPrimeP().multiply(key.getPrimeQ())).isEqualTo(key.getModulus());
     }
 
     @Test
@@ -108,7 +102,6 @@ class SigningKeysTest {
         InMemoryKeyValueStore values = new InMemoryKeyValueStore();
         SigningKeys made = SigningKeys.loadOrCreate(values, Clock.systemUTC());
         RSAKey stored = RSAKey.parse(values.get(SigningKeys.STORE_NAME).orElseThrow());
-        String token = made.current().sign(SigningKey.Kind.ACCESS, CLAIMS);
 
         // the stored private key signs with the JDK's provider, and the certificate's key is the JWK's
         Signature jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
@@ -119,6 +112,6 @@ class SigningKeysTest {
         jdk.update(CLAIMS);
         assertThat(jdk.verify(signature)).isTrue();
         assertThat(stored.getParsedX509CertChain().get(0).getPublicKey()).isEqualTo(stored.toRSAPublicKey());
-        assertThat(SignedJWT.parse(token).verify(new RSASSAVerifier(stored.toPublicJWK()))).isTrue();
+        assertThat(stored.toPublicJWK()).isEqualTo(made.current().publicJwk());
     }
 }
