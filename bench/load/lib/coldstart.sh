@@ -95,6 +95,8 @@ peer_cold_start() {
   fi
   feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$java_home/release")
   if [ "${feature:-17}" -ge 25 ]; then archive="$dir/peer.aot" train=(-XX:AOTCacheOutput="$archive")
+    # as the launcher trains on JDK 25: a cache without the training run's method profiles
+    [ "$feature" != 25 ] || train+=(-XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining)
   else archive="$dir/peer.jsa" train=(-XX:ArchiveClassesAtExit="$archive"); fi
   port=$(free_port)
   launcher_jvm_options "$java_home"   # lib/launcher.sh: the flags the timed starts use too

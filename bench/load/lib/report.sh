@@ -168,16 +168,19 @@ report_footprint() {
   echo
   echo "*Idle* is read two seconds after a start on a prepared data dir (class archive present) and"
   echo "one token request, the median of several starts (range in brackets); *first serve* the same on the run's first start (empty data dir, archive"
-  echo "written at its exit); *ARM GET* is the peak (VmHWM) at the end of the first measured ARM GET run."
+  echo "written at its exit); *during ARM GET* is the peak (VmHWM, reset to the current RSS as the run"
+  echo "starts) over the first measured ARM GET run, which follows every case's warm-up; *whole run* is the"
+  echo "highest of the peak before that reset and the peak over all measured runs after it."
   echo
-  echo "| JDK | idle RSS | goal ≤ 120 MB | idle RSS, first serve | peak RSS during ARM GET | goal ≤ 300 MB |"
-  echo "| --- | ---: | --- | ---: | ---: | --- |"
+  echo "| JDK | idle RSS | goal ≤ 120 MB | idle RSS, first serve | peak RSS during ARM GET | goal ≤ 300 MB | peak RSS, whole run |"
+  echo "| --- | ---: | --- | ---: | ---: | --- | ---: |"
   awk -F'\t' '
     { if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } v[$1, $2] = $3 + 0; t[$1, $2] = $3 }
     END { for (i = 1; i <= n; i++) { k = order[i]
       spread = ((k, "idle-spread") in t) ? sprintf(" (%s)", t[k, "idle-spread"]) : ""
-      printf "| %s | %d MB%s | %s | %d MB | %d MB | %s |\n", k, v[k, "idle"], spread, (v[k, "idle"] <= 120 ? "met" : "**missed**"),
-        v[k, "idle-first"], v[k, "arm-get-peak"], (v[k, "arm-get-peak"] <= 300 ? "met" : "**missed**") } }
+      whole = v[k, "warm-up-peak"] > v[k, "runs-peak"] ? v[k, "warm-up-peak"] : v[k, "runs-peak"]
+      printf "| %s | %d MB%s | %s | %d MB | %d MB | %s | %d MB |\n", k, v[k, "idle"], spread, (v[k, "idle"] <= 120 ? "met" : "**missed**"),
+        v[k, "idle-first"], v[k, "arm-get-peak"], (v[k, "arm-get-peak"] <= 300 ? "met" : "**missed**"), whole } }
   ' "$WORK/footprint.tsv"
 }
 
