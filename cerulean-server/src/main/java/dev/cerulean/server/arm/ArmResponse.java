@@ -2,7 +2,7 @@ package dev.cerulean.server.arm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
-
+import dev.cerulean.store.ResourceRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,6 +17,11 @@ public record ArmResponse(int status, Map<String, String> headers, byte[] body) 
     /** A stored document written out as it is: no parse, no re-serialisation. */
     public static ArmResponse raw(int status, String storedJson) {
         return new ArmResponse(status, Map.of(), storedJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A stored resource's document as the store holds it: its bytes, not decoded or copied (never modified). */
+    public static ArmResponse stored(int status, ResourceRecord record) {
+        return new ArmResponse(status, Map.of(), record.bodyUtf8());
     }
 
     public static ArmResponse empty(int status) {

@@ -45,7 +45,7 @@ final class JdbcResourceStore implements ResourceStore {
     JdbcResourceStore(JdbcTransactions db, boolean cacheReads) {
         this.db = db;
         this.cache = cacheReads ? CommittedReads.standard(10_000, 8L << 20,
-                row -> row.map(r -> r.body() == null ? 0L : r.body().length()).orElse(0L)) : CommittedReads.off();
+                row -> row.map(ResourceRecord::bodySize).orElse(0L)) : CommittedReads.off();
     }
 
     @Override
@@ -168,9 +168,10 @@ final class JdbcResourceStore implements ResourceStore {
 
     /** Reads a row selected with {@link #COLUMNS}, by position (the hot path of every ARM GET). */
     static ResourceRecord read(ResultSet row) throws SQLException {
-        return new ResourceRecord(
+        // the body as the driver's UTF-8 bytes (TEXT on both databases): a list writes them out as they are
+        return ResourceRecord.stored(
                 row.getString(1), row.getString(2), row.getString(3), row.getString(4), row.getString(5),
-                row.getString(6), row.getString(7), row.getString(8), row.getBoolean(9), row.getString(10),
+                row.getString(6), row.getString(7), row.getString(8), row.getBoolean(9), row.getBytes(10),
                 row.getString(11), EpochMillis.read(row, 12), EpochMillis.read(row, 13));
     }
 }

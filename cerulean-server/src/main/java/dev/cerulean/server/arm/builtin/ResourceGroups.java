@@ -75,7 +75,7 @@ public final class ResourceGroups {
     }
 
     public ArmResponse get(ResourceId id) {
-        return store.get(id.key()).map(r -> ArmResponse.raw(200, r.body()))
+        return store.get(id.key()).map(r -> ArmResponse.stored(200, r))
                 .orElseThrow(() -> ArmErrors.resourceGroupNotFound(id.resourceGroup()));
     }
 

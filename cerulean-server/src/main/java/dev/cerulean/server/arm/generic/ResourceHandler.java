@@ -71,7 +71,7 @@ public final class ResourceHandler {
 
     public ArmResponse get(ResourceId id, ResolvedType t) {
         ResourceRecord rec = store.get(id.key()).orElseThrow(() -> scopes.missing(id));
-        ArmResponse r = ArmResponse.raw(200, rec.body());
+        ArmResponse r = ArmResponse.stored(200, rec);
         return t.spec().etag() ? r.withHeader("ETag", rec.etag()) : r;
     }
 
@@ -144,7 +144,7 @@ public final class ResourceHandler {
             WriteCondition cond = existingRec == null ? WriteCondition.ABSENT : WriteCondition.etag(existingRec.etag());
             if (!store.put(rec, cond)) throw ArmErrors.concurrentUpdate(id.id());
             boolean accepted = policy.isAsync() && policy.style() == LroStyle.ACCEPTED_WITH_BOTH;
-            ArmResponse r = accepted ? ArmResponse.empty(202) : ArmResponse.raw(create ? 201 : 200, rec.body());
+            ArmResponse r = accepted ? ArmResponse.empty(202) : ArmResponse.stored(create ? 201 : 200, rec);
             if (t.spec().etag()) r = r.withHeader("ETag", etag);
             if (create) r = createdAnswer(r, policy, t.spec().behavior());
             if (policy.isAsync()) {
@@ -237,7 +237,7 @@ public final class ResourceHandler {
                 rec.typeKey(), rec.parentKey(), rec.name(), rec.location(), rec.tracked(), Json.write(doc), rec.etag(),
                 rec.createdAt(), rec.changedAt());
         store.put(done, WriteCondition.ALWAYS);
-        return failure == null ? ArmResponse.raw(200, done.body()) : Operations.failure(failure);
+        return failure == null ? ArmResponse.stored(200, done) : Operations.failure(failure);
     }
 
     private ArmResponse completeDelete(dev.cerulean.store.OperationRecord op) {
@@ -264,7 +264,7 @@ public final class ResourceHandler {
     }
 
     private ArmResponse current(String key) {
-        return store.get(key).map(r -> ArmResponse.raw(200, r.body())).orElse(ArmResponse.empty(204));
+        return store.get(key).map(r -> ArmResponse.stored(200, r)).orElse(ArmResponse.empty(204));
     }
 
     // --- shared pieces --------------------------------------------------------------------
