@@ -15,6 +15,6 @@ launcher_jvm_options() {
   done < <("$BENCH_HOME/load/launcher-options.sh" "$1" "${2:-}" || true)
   if [ "${#LAUNCHER_OPTS[@]}" -eq 0 ]; then
     echo "the launcher's JVM options could not be read; using the fixed list" >&2
-    LAUNCHER_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx512m) LAUNCHER_ENV=(MALLOC_ARENA_MAX=2)
+    LAUNCHER_OPTS=(-XX:+UseSerialGC -Xms16m -Xmx160m) LAUNCHER_ENV=(MALLOC_ARENA_MAX=2)
   fi
 }

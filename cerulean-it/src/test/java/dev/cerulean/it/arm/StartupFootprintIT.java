@@ -43,7 +43,7 @@ class StartupFootprintIT {
             Path log = data.resolve("server.log");
             long t0 = System.nanoTime();
             Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xms16m", "-Xmx512m", "-jar", jar.toString(),
+                    "-XX:+UseSerialGC", "-Xms16m", "-Xmx160m", "-jar", jar.toString(),
                     "serve", "--port", "0", "--proxy-port", "-1", "--data-dir", data.toString())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
