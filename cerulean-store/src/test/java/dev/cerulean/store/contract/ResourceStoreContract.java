@@ -52,6 +52,22 @@ public abstract class ResourceStoreContract extends StoresContract {
     }
 
     @Test
+    void bodiesComeBackAsTheirUtf8BytesOnGetAndList() {
+        // lists and GETs write bodyUtf8() out as it is: it must be UTF-8 whatever the database hands back
+        String body = "{\"tags\":{\"city\":\"Zürich\",\"mark\":\"✓\",\"emoji\":\"\uD83D\uDE80\"}}";
+        ResourceRecord registry = withBody(registry(SUBSCRIPTION, "rg1", "utf8"), body, "e1");
+        resources.put(registry, WriteCondition.ABSENT);
+        byte[] utf8 = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        ResourceRecord got = resources.get(registry.key()).orElseThrow();
+        assertThat(got.bodyUtf8()).isEqualTo(utf8);
+        assertThat(got.body()).isEqualTo(body);
+        ResourceRecord listed = resources.list(ResourceQuery.in(SUBSCRIPTION).resourceGroup("rg1").type(REGISTRY_TYPE))
+                .items().get(0);
+        assertThat(listed.bodyUtf8()).isEqualTo(utf8);
+        assertThat(listed).isEqualTo(registry);
+    }
+
+    @Test
     void nullColumnsRoundTrip() {
         ResourceRecord token = child(registry(SUBSCRIPTION, "rg1", "reg"), "tokens", "t1");
         ResourceRecord bare = new ResourceRecord(token.key(), token.id(), SUBSCRIPTION, null, token.typeKey(), null,
