@@ -7,20 +7,6 @@ import java.util.Objects;
 /**
  * One stored ARM resource (a resource group, a tracked resource or a child resource).
  *
- * @param key            lower-cased resource id: the primary key
- * @param id             the id as the client spelled it on the latest PUT, echoed in responses
- * @param subscriptionId lower-cased subscription id
- * @param resourceGroup  lower-cased resource group name, or null for subscription-level resources
- * @param typeKey        lower-cased fully qualified type, e.g. {@code microsoft.containerregistry/registries}
- * @param parentKey      key of the enclosing resource (parent resource, resource group, or subscription id path)
- * @param name           the resource's own name as spelled
- * @param location       normalised location, or null for proxy (child) resources
- * @param tracked        true for top-level, location-bearing resources: they appear in generic {@code /resources} lists
- * @param body           the complete JSON document returned on GET
- * @param etag           opaque version tag, changed on every write
- * @param createdAt      first write
- * @param changedAt      latest write
- *
  * <p>A class with a record's accessors rather than a record: a row read from the database keeps its
  * body as the UTF-8 bytes the driver returns, and makes the {@code String} only when asked. A list
  * page writes those bytes out as they are (a token list of 100 is 85 KB), which saves two copies of
@@ -45,6 +31,23 @@ public final class ResourceRecord {
     /** Decoded on first use when only {@link #storedBody} was given; a racy but idempotent cache. */
     private String body;
 
+    /**
+     * A record made from its fields (a write, or a test).
+     *
+     * @param key            lower-cased resource id: the primary key
+     * @param id             the id as the client spelled it on the latest PUT, echoed in responses
+     * @param subscriptionId lower-cased subscription id
+     * @param resourceGroup  lower-cased resource group name, or null for subscription-level resources
+     * @param typeKey        lower-cased fully qualified type, e.g. {@code microsoft.containerregistry/registries}
+     * @param parentKey      key of the enclosing resource (parent resource, resource group, or subscription id path)
+     * @param name           the resource's own name as spelled
+     * @param location       normalised location, or null for proxy (child) resources
+     * @param tracked        true for top-level, location-bearing resources: they appear in generic {@code /resources} lists
+     * @param body           the complete JSON document returned on GET
+     * @param etag           opaque version tag, changed on every write
+     * @param createdAt      first write
+     * @param changedAt      latest write
+     */
     public ResourceRecord(String key, String id, String subscriptionId, String resourceGroup, String typeKey,
                           String parentKey, String name, String location, boolean tracked, String body, String etag,
                           Instant createdAt, Instant changedAt) {
