@@ -93,28 +93,34 @@ report_gap() {
   echo "apart, and gives the median of those ratios: nginx's best run may come from minutes in which"
   echo "the machine was faster than in any of Cerulean's (the best-run columns compare across them)."
   echo
+  # Same round: runs.tsv is in run order, and each round opens with its nginx run. The ratios go out
+  # in thousandths, since stats_ms (lib/coldstart.sh) gives whole numbers.
+  local jdk median rounds
+  awk -F'\t' -v ARM="ARM GET resource group" '$1 == "nginx" { nginx = $4 + 0; next }
+    $2 == ARM && nginx > 0 { printf "%s\t%.0f\n", $1, 1000 * $4 / nginx }' "$WORK/runs.tsv" >"$WORK/armget-rounds.tsv"
+  : >"$WORK/armget-paired.tsv"
+  while IFS= read -r jdk; do
+    awk -F'\t' -v k="$jdk" '$1 == k { print $2 }' "$WORK/armget-rounds.tsv" >"$WORK/armget-rounds-one.txt"
+    rounds=$(wc -l <"$WORK/armget-rounds-one.txt")
+    read -r median _ < <(stats_ms "$WORK/armget-rounds-one.txt")
+    printf '%s\t%.2f (%d rounds)\n' "$jdk" "$(awk -v m="$median" 'BEGIN { print m / 1000 }')" "$rounds" >>"$WORK/armget-paired.tsv"
+  done < <(cut -f1 "$WORK/armget-rounds.tsv" | awk '!seen[$0]++')
   echo "| JDK | nginx | Jetty peer | ARM GET | Jetty / nginx | ARM GET / Jetty | ARM GET / nginx | ARM GET / nginx, same round |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
   awk -F'\t' '
+    FNR == NR { paired[$1] = $2; next }
     function keep(slot, k) { if ($4 + 0 > rps[slot, k]) { rps[slot, k] = $4 + 0; eff[slot, k] = ($9 + 0 > 0 ? $4 / $9 : 0) } }
-    $1 == "nginx" { keep("n", "all"); round[$3] = $4 + 0; next }
-    $2 == JETTY { keep("j", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1; at[$1] = n } next }
-    $2 == ARM { keep("a", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1; at[$1] = n }
-                arm[$1, ++runs[$1]] = $4 + 0; rep[$1, runs[$1]] = $3 }
-    function paired(k,   i, j, m, r, v, t) {
-      m = 0
-      for (i = 1; i <= runs[k]; i++) { r = round[at[k] "." rep[k, i]]; if (r > 0) v[++m] = arm[k, i] / r }
-      if (m == 0) return "–"
-      for (i = 2; i <= m; i++) for (j = i; j > 1 && v[j - 1] > v[j]; j--) { t = v[j]; v[j] = v[j - 1]; v[j - 1] = t }
-      return sprintf("%.2f (%d rounds)", (m % 2 ? v[(m + 1) / 2] : (v[m / 2] + v[m / 2 + 1]) / 2), m) }
+    $1 == "nginx" { keep("n", "all"); next }
+    $2 == JETTY { keep("j", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } next }
+    $2 == ARM { keep("a", $1); if (!($1 in seen)) { seen[$1] = 1; order[++n] = $1 } }
     function cell(slot, k) { return rps[slot, k] > 0 ? sprintf("%.0f (%.0f)", rps[slot, k], eff[slot, k]) : "–" }
     function both(s1, k1, s2, k2) {
       if (!(rps[s1, k1] > 0 && rps[s2, k2] > 0)) return "–"
       return sprintf("%.2f (%.2f)", rps[s1, k1] / rps[s2, k2], (eff[s2, k2] > 0 ? eff[s1, k1] / eff[s2, k2] : 0)) }
     END { for (i = 1; i <= n; i++) { k = order[i]
       printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", k, cell("n", "all"), cell("j", k), cell("a", k),
-        both("j", k, "n", "all"), both("a", k, "j", k), both("a", k, "n", "all"), paired(k) } }
-  ' JETTY="$JETTY_LABEL" ARM="ARM GET resource group" "$WORK/runs.tsv"
+        both("j", k, "n", "all"), both("a", k, "j", k), both("a", k, "n", "all"), ((k in paired) ? paired[k] : "–") } }
+  ' JETTY="$JETTY_LABEL" ARM="ARM GET resource group" "$WORK/armget-paired.tsv" "$WORK/runs.tsv"
 }
 
 report_signing() {

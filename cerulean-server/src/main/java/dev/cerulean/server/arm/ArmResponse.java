@@ -3,7 +3,6 @@ package dev.cerulean.server.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cerulean.core.json.Json;
 import dev.cerulean.store.ResourceRecord;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,12 +13,7 @@ public record ArmResponse(int status, Map<String, String> headers, byte[] body) 
         return new ArmResponse(status, Map.of(), Json.writeBytes(node));
     }
 
-    /** A stored document written out as it is: no parse, no re-serialisation. */
-    public static ArmResponse raw(int status, String storedJson) {
-        return new ArmResponse(status, Map.of(), storedJson.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A stored resource's document as the store holds it: its bytes, not decoded or copied (never modified). */
+    /** A stored resource's document as the store holds it: no parse, no re-serialisation, no copy (never modified). */
     public static ArmResponse stored(int status, ResourceRecord record) {
         return new ArmResponse(status, Map.of(), record.bodyUtf8());
     }
